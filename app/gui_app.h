@@ -1,0 +1,20 @@
+// The interactive app: window, main loop, scripted frames and screenshots.
+#pragma once
+
+#include <string>
+
+namespace flowlab::app {
+
+struct GuiOptions {
+  std::string scene;       // --scene FILE
+  std::string screenshot;  // --screenshot OUT.png: render `frames` frames, save the last, exit
+  int frames = 0;          // --frames N (0: not given; a screenshot then renders 3)
+  int width = 0;           // --size WxH (0: saved geometry or default)
+  int height = 0;
+  std::string view;        // --view NAME
+};
+
+// Returns the process exit code: 0 ok, 1 screenshot could not be written, 2 no display / no GL.
+int runGui(const GuiOptions& options);
+
+}  // namespace flowlab::app

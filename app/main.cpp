@@ -1,0 +1,59 @@
+// flowlab: the app (no subcommand) or a headless subcommand (check, logprob, sample, sample-data, train).
+#include <cstdio>
+#include <regex>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "app/cli/command.h"
+#include "app/gui_app.h"
+
+int main(int argc, char** argv) {
+  using namespace flowlab::app;
+  CLI::App cli{"FlowLab: see normalizing flows work.\n"
+               "Without a subcommand, opens the app. Subcommands run without a display."};
+  cli.set_version_flag("--version", std::string("flowlab ") + FLOWLAB_VERSION);
+  cli.require_subcommand(0, 1);
+
+  GuiOptions gui;
+  std::string size;
+  cli.add_option("--scene", gui.scene, "Open this scene file (JSON)")->check(CLI::ExistingFile);
+  cli.add_option("--screenshot", gui.screenshot, "Render frames in a real window, save the last as PNG, exit");
+  cli.add_option("--frames", gui.frames, "Number of frames to render, then exit (default 3 with --screenshot)")
+      ->check(CLI::Range(1, 1000000));
+  cli.add_option("--size", size, "Window size WxH in pixels, e.g. 1600x1000");
+  cli.add_option("--view", gui.view, "Start in this view: welcome, 1d, 2d, train");
+
+  CommandResult result;
+  addCheckCommand(cli, result);
+  addLogprobCommand(cli, result);
+  addSampleCommand(cli, result);
+  addSampleDataCommand(cli, result);
+  addTrainCommand(cli, result);
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return cli.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // Unknown flags and bad values: the message, the usage, and exit code 2.
+    std::fprintf(stderr, "flowlab: %s\n\n%s", e.what(), cli.help().c_str());
+    return kExitBadInput;
+  }
+  if (result.ran) return result.exitCode;
+
+  if (!size.empty()) {
+    std::smatch m;
+    if (!std::regex_match(size, m, std::regex(R"((\d{2,5})[xX](\d{2,5}))"))) {
+      std::fprintf(stderr, "flowlab: --size expects WxH, e.g. 1600x1000 (got '%s')\n", size.c_str());
+      return kExitBadInput;
+    }
+    gui.width = std::stoi(m[1]);
+    gui.height = std::stoi(m[2]);
+  }
+  return runGui(gui);
+}

@@ -1,0 +1,131 @@
+#include "app/platform/window.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <glad/gl.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <cstring>
+
+namespace flowlab::app {
+namespace {
+
+// GLFW reports errors through a callback; keep the last one for our own one-line message
+// instead of letting it print.
+std::string gLastGlfwError;
+void onGlfwError(int /*code*/, const char* description) { gLastGlfwError = description ? description : ""; }
+
+std::string describeOpenFailure() {
+  const bool noDisplay = std::getenv("DISPLAY") == nullptr && std::getenv("WAYLAND_DISPLAY") == nullptr;
+  if (noDisplay) return "no display: the DISPLAY environment variable is not set";
+  if (!gLastGlfwError.empty()) return gLastGlfwError;
+  return "the window system refused to open a window";
+}
+
+}  // namespace
+
+Window::Window(const WindowOptions& options) {
+  glfwSetErrorCallback(onGlfwError);
+  if (!glfwInit()) {
+    error_ = "cannot open a window: " + describeOpenFailure();
+    return;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
+  glfwWindowHint(GLFW_MAXIMIZED, options.maximized ? GLFW_TRUE : GLFW_FALSE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  window_ = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+  if (!window_) {
+    error_ = "cannot create an OpenGL 3.3 core context: " + describeOpenFailure();
+    glfwTerminate();
+    return;
+  }
+  if (options.x >= 0 && options.y >= 0 && !options.maximized) glfwSetWindowPos(window_, options.x, options.y);
+  glfwMakeContextCurrent(window_);
+  glfwSwapInterval(1);
+  const int version = gladLoadGL(glfwGetProcAddress);
+  // Asking for 3.3 core may give a newer context (llvmpipe gives 4.5): check >=, not ==.
+  if (version == 0 || GLAD_VERSION_MAJOR(version) * 10 + GLAD_VERSION_MINOR(version) < 33) {
+    error_ = "OpenGL 3.3 core is not available (got " + std::string(version ? glVersion() : "none") + ")";
+    glfwDestroyWindow(window_);
+    window_ = nullptr;
+    glfwTerminate();
+    return;
+  }
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  imguiReady_ = true;
+}
+
+Window::~Window() {
+  if (imguiReady_) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+  }
+  if (window_) {
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+  }
+}
+
+bool Window::shouldClose() const { return glfwWindowShouldClose(window_); }
+void Window::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+
+void Window::pumpEvents(bool animating, double timeoutSeconds) {
+  if (animating)
+    glfwPollEvents();
+  else
+    glfwWaitEventsTimeout(timeoutSeconds);
+}
+
+void Window::beginFrame() {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+}
+
+void Window::endFrame() {
+  ImGui::Render();
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window_, &w, &h);
+  glViewport(0, 0, w, h);
+  glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Window::swap() { glfwSwapBuffers(window_); }
+
+float Window::contentScale() const {
+  float sx = 1.0f, sy = 1.0f;
+  glfwGetWindowContentScale(window_, &sx, &sy);
+  return sx > 0.0f ? sx : 1.0f;
+}
+
+void Window::framebufferSize(int& w, int& h) const { glfwGetFramebufferSize(window_, &w, &h); }
+
+void Window::geometry(int& x, int& y, int& w, int& h, bool& maximized) const {
+  glfwGetWindowPos(window_, &x, &y);
+  glfwGetWindowSize(window_, &w, &h);
+  maximized = glfwGetWindowAttrib(window_, GLFW_MAXIMIZED) == GLFW_TRUE;
+}
+
+std::string Window::glRenderer() const {
+  const auto* s = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+  return s ? s : "unknown renderer";
+}
+
+std::string Window::glVersion() const {
+  const auto* s = reinterpret_cast<const char*>(glGetString(GL_VERSION));
+  return s ? s : "unknown";
+}
+
+}  // namespace flowlab::app

@@ -1,0 +1,54 @@
+// The one place that talks to GLFW: a window with an OpenGL 3.3 core context and Dear ImGui
+// initialised on it. Failures come back as a message, never as a raw GLFW error dump.
+#pragma once
+
+#include <string>
+
+struct GLFWwindow;
+
+namespace flowlab::app {
+
+struct WindowOptions {
+  int width = 1400;
+  int height = 900;
+  int x = -1;  // -1: let the window manager place it
+  int y = -1;
+  bool maximized = false;
+  bool visible = true;
+  std::string title = "FlowLab";
+};
+
+class Window {
+ public:
+  // Opens the window and initialises GL, glad and ImGui. On failure ok() is false and error()
+  // says what is missing in one line.
+  explicit Window(const WindowOptions& options);
+  ~Window();
+  Window(const Window&) = delete;
+  Window& operator=(const Window&) = delete;
+
+  bool ok() const { return window_ != nullptr; }
+  const std::string& error() const { return error_; }
+  GLFWwindow* handle() const { return window_; }
+
+  bool shouldClose() const;
+  void requestClose();
+  // Polls, or waits up to timeoutSeconds for an event when nothing animates.
+  void pumpEvents(bool animating, double timeoutSeconds = 0.25);
+  void beginFrame();
+  void endFrame();  // renders ImGui draw data; call readPixels before swap()
+  void swap();
+
+  float contentScale() const;
+  void framebufferSize(int& w, int& h) const;
+  void geometry(int& x, int& y, int& w, int& h, bool& maximized) const;
+  std::string glRenderer() const;
+  std::string glVersion() const;
+
+ private:
+  GLFWwindow* window_ = nullptr;
+  std::string error_;
+  bool imguiReady_ = false;
+};
+
+}  // namespace flowlab::app

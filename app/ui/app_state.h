@@ -1,0 +1,47 @@
+// Everything the panels edit, in one place. Panels are functions of AppState&; the heavy
+// recompute a widget triggers happens once, after the UI pass, in the view that owns it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/platform/settings.h"
+#include "app/ui/messages.h"
+
+namespace flowlab::app {
+
+class View;
+
+struct FrameInfo {
+  double time = 0.0;          // seconds since start
+  double frameMs = 0.0;       // smoothed CPU+GPU frame time
+  std::string glRenderer;
+  std::string glVersion;
+};
+
+struct AppState {
+  Settings settings;
+  Messages messages;
+  FrameInfo frame;
+  std::vector<std::unique_ptr<View>> views;
+  View* activeView = nullptr;
+
+  // Requests the UI makes, carried out by the main loop between frames.
+  bool quitRequested = false;
+  bool screenshotRequested = false;
+  bool fontRebuildRequested = false;
+  bool showAbout = false;
+  bool showShortcuts = false;
+  bool showMessages = false;
+  bool showOpenScene = false;
+  std::string openScenePath;  // text of the "Open scene" dialog
+
+  View* findView(const std::string& id) const;
+  void activate(const std::string& id);
+  void info(const std::string& text) { messages.post(Severity::Info, text, frame.time); }
+  void warn(const std::string& text) { messages.post(Severity::Warning, text, frame.time); }
+  void error(const std::string& text) { messages.post(Severity::Error, text, frame.time); }
+};
+
+}  // namespace flowlab::app

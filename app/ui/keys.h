@@ -1,0 +1,15 @@
+// Key codes as Dear ImGui 1.86's GLFW backend stores them in io.KeysDown (GLFW's numbering).
+// Panels test keys through these names so tests on a null ImGui context can press them too.
+#pragma once
+
+namespace flowlab::app::keys {
+
+inline constexpr int Space = 32;
+inline constexpr int Num1 = 49, Num2 = 50, Num3 = 51, Num4 = 52;
+inline constexpr int B = 66, O = 79, Q = 81, R = 82, S = 83, Z = 90, Y = 89;
+inline constexpr int Equal = 61, Minus = 45;
+inline constexpr int Escape = 256, Right = 262, Left = 263;
+inline constexpr int F1 = 290, F12 = 301;
+inline constexpr int kMaxKey = 512;
+
+}  // namespace flowlab::app::keys

@@ -1,0 +1,162 @@
+#include "app/ui/shell.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "app/ui/app_state.h"
+#include "app/ui/dialogs.h"
+#include "app/ui/keys.h"
+#include "app/ui/theme.h"
+#include "app/ui/view.h"
+
+namespace flowlab::app {
+namespace {
+
+bool ctrlPressed(int key) {
+  const ImGuiIO& io = ImGui::GetIO();
+  return io.KeyCtrl && ImGui::IsKeyPressed(key, false);
+}
+
+void changeUiScale(AppState& state, float factor) {
+  state.settings.uiScale = std::clamp(state.settings.uiScale * factor, 0.5f, 3.0f);
+  state.fontRebuildRequested = true;
+}
+
+void drawMainMenu(AppState& state) {
+  if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Open scene...", "Ctrl+O")) state.showOpenScene = true;
+    if (ImGui::MenuItem("Save screenshot", "F12")) state.screenshotRequested = true;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quitRequested = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    int index = 1;
+    for (const auto& v : state.views) {
+      char shortcut[16];
+      std::snprintf(shortcut, sizeof shortcut, "Ctrl+%d", index++);
+      if (ImGui::MenuItem(v->title().c_str(), shortcut, state.activeView == v.get())) state.activate(v->id());
+    }
+    ImGui::Separator();
+    ImGui::MenuItem("Sidebar", "Ctrl+B", &state.settings.sidebarVisible);
+    ImGui::MenuItem("Messages", nullptr, &state.showMessages);
+    if (ImGui::MenuItem("Larger text", "Ctrl+=")) changeUiScale(state, 1.1f);
+    if (ImGui::MenuItem("Smaller text", "Ctrl+-")) changeUiScale(state, 1.0f / 1.1f);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("Keyboard shortcuts", "F1")) state.showShortcuts = true;
+    if (ImGui::MenuItem("About FlowLab")) state.showAbout = true;
+    ImGui::EndMenu();
+  }
+  ImGui::EndMainMenuBar();
+}
+
+void drawStatusBar(AppState& state, ImVec2 pos, ImVec2 size) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetFontSize() * 0.5f, 2.0f));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::kStatusBarBg);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin("##statusbar", nullptr, flags);
+  ImGui::Text("%s", state.frame.glRenderer.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("|  GL %s  |  %.1f ms/frame", state.frame.glVersion.c_str(), state.frame.frameMs);
+  if (const Message* m = state.messages.latest()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    const ImVec4 colour = m->severity == Severity::Error     ? theme::kErrorText
+                          : m->severity == Severity::Warning ? theme::kWarningText
+                                                             : theme::kInfoText;
+    ImGui::TextColored(colour, "%s%s", m->text.c_str(), m->count > 1 ? "  (repeated)" : "");
+    if (ImGui::IsItemClicked()) state.showMessages = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to open the message log");
+  }
+  ImGui::End();
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+}
+
+void drawSidebar(AppState& state, ImVec2 pos, ImVec2 size) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::kSidebarBg);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin("##sidebar", nullptr, flags);
+  // The always-needed actions sit on the top row (Polyscope's Reset View | Screenshot | ?).
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(em * 9.0f);
+  if (ImGui::BeginCombo("##view", state.activeView ? state.activeView->title().c_str() : "")) {
+    for (const auto& v : state.views)
+      if (ImGui::Selectable(v->title().c_str(), state.activeView == v.get())) state.activate(v->id());
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Switch view (Ctrl+1..%d)", int(state.views.size()));
+  ImGui::SameLine();
+  if (ImGui::Button("Screenshot")) state.screenshotRequested = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save the window as PNG (F12)");
+  ImGui::SameLine();
+  if (ImGui::Button("?")) state.showShortcuts = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (F1)");
+  ImGui::Separator();
+  if (state.activeView) state.activeView->sidebar(state);
+  ImGui::End();
+  ImGui::PopStyleColor();
+}
+
+void drawCanvas(AppState& state, ImVec2 pos, ImVec2 size) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::kCanvasBg);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 ImGuiWindowFlags_NoScrollWithMouse;
+  ImGui::Begin("##canvas", nullptr, flags);
+  if (state.activeView) state.activeView->canvas(state, pos, size);
+  ImGui::End();
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+}
+
+}  // namespace
+
+void handleGlobalShortcuts(AppState& state) {
+  if (ctrlPressed(keys::O)) state.showOpenScene = true;
+  if (ctrlPressed(keys::Q)) state.quitRequested = true;
+  if (ctrlPressed(keys::B)) state.settings.sidebarVisible = !state.settings.sidebarVisible;
+  if (ctrlPressed(keys::Equal)) changeUiScale(state, 1.1f);
+  if (ctrlPressed(keys::Minus)) changeUiScale(state, 1.0f / 1.1f);
+  if (ImGui::IsKeyPressed(keys::F12, false)) state.screenshotRequested = true;
+  if (ImGui::IsKeyPressed(keys::F1, false)) state.showShortcuts = true;
+  const int viewKeys[] = {keys::Num1, keys::Num2, keys::Num3, keys::Num4};
+  for (size_t i = 0; i < state.views.size() && i < 4; ++i)
+    if (ctrlPressed(viewKeys[i])) state.activate(state.views[i]->id());
+}
+
+void drawShell(AppState& state) {
+  if (!ImGui::GetIO().WantTextInput) handleGlobalShortcuts(state);
+  drawMainMenu(state);
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float top = ImGui::GetFrameHeight();
+  const float statusHeight = ImGui::GetFrameHeight();
+  const float bodyHeight = std::max(0.0f, display.y - top - statusHeight);
+  float sidebarWidth = 0.0f;
+  if (state.settings.sidebarVisible) {
+    sidebarWidth = std::min(state.settings.sidebarWidthEm * ImGui::GetFontSize(), display.x * 0.5f);
+    drawSidebar(state, ImVec2(0, top), ImVec2(sidebarWidth, bodyHeight));
+  }
+  drawCanvas(state, ImVec2(sidebarWidth, top), ImVec2(display.x - sidebarWidth, bodyHeight));
+  drawStatusBar(state, ImVec2(0, display.y - statusHeight), ImVec2(display.x, statusHeight));
+  drawDialogs(state);
+}
+
+}  // namespace flowlab::app

@@ -1,0 +1,27 @@
+// FlowLab's colours, defined once so every view uses the same code (base space one hue,
+// data space another; warnings one colour everywhere).
+#pragma once
+
+#include <imgui.h>
+
+namespace flowlab::app::theme {
+
+inline const ImVec4 kSidebarBg{0.13f, 0.14f, 0.17f, 1.0f};
+inline const ImVec4 kCanvasBg{0.96f, 0.96f, 0.95f, 1.0f};
+inline const ImVec4 kStatusBarBg{0.10f, 0.11f, 0.13f, 1.0f};
+inline const ImVec4 kInfoText{0.70f, 0.80f, 0.90f, 1.0f};
+inline const ImVec4 kWarningText{1.00f, 0.75f, 0.25f, 1.0f};
+inline const ImVec4 kErrorText{1.00f, 0.42f, 0.38f, 1.0f};
+
+// Plot colours (packed ImU32, ABGR).
+inline constexpr ImU32 kBaseSpace = IM_COL32(52, 120, 198, 255);   // z, p_Z: blue
+inline constexpr ImU32 kDataSpace = IM_COL32(222, 112, 38, 255);   // x, p_X: orange
+inline constexpr ImU32 kCurve = IM_COL32(40, 40, 48, 255);
+inline constexpr ImU32 kAxis = IM_COL32(90, 90, 100, 255);
+inline constexpr ImU32 kGridLine = IM_COL32(0, 0, 0, 28);
+inline constexpr ImU32 kInvalid = IM_COL32(214, 48, 49, 255);      // non-invertible regions, warnings
+inline constexpr ImU32 kInvalidFill = IM_COL32(214, 48, 49, 60);
+inline constexpr ImU32 kText = IM_COL32(30, 30, 36, 255);
+inline constexpr ImU32 kTextMuted = IM_COL32(100, 100, 110, 255);
+
+}  // namespace flowlab::app::theme

@@ -1,0 +1,31 @@
+// One screen of the app (welcome, 1D lab, 2D lab, training): its sidebar controls and its canvas.
+#pragma once
+
+#include <string>
+
+#include <imgui.h>
+
+namespace flowlab::app {
+
+struct AppState;
+
+class View {
+ public:
+  virtual ~View() = default;
+  virtual std::string id() const = 0;     // "welcome", "1d", "2d" (the --view NAME)
+  virtual std::string title() const = 0;  // menu label
+  virtual const char* shortcut() const { return nullptr; }
+  // Controls in the left panel.
+  virtual void sidebar(AppState& state) = 0;
+  // The central canvas, a rectangle in screen pixels.
+  virtual void canvas(AppState& state, ImVec2 origin, ImVec2 size) = 0;
+  // True while something animates or trains, so the loop redraws continuously.
+  virtual bool animating() const { return false; }
+  // Opens a scene file in this view. Returns false (and posts the reason) if it cannot;
+  // the current scene stays as it was.
+  virtual bool openScene(AppState& state, const std::string& path) { return false; }
+  // Whether this view can show a scene of this dimension.
+  virtual bool acceptsDim(int dim) const { return false; }
+};
+
+}  // namespace flowlab::app

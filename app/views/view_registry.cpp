@@ -1,0 +1,13 @@
+#include "app/views/view_registry.h"
+
+#include "app/views/welcome_view.h"
+
+namespace flowlab::app {
+
+std::vector<std::unique_ptr<View>> makeViews() {
+  std::vector<std::unique_ptr<View>> views;
+  views.push_back(std::make_unique<WelcomeView>());
+  return views;
+}
+
+}  // namespace flowlab::app

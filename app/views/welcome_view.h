@@ -1,0 +1,16 @@
+// The first screen: what FlowLab is and where to start.
+#pragma once
+
+#include "app/ui/view.h"
+
+namespace flowlab::app {
+
+class WelcomeView : public View {
+ public:
+  std::string id() const override { return "welcome"; }
+  std::string title() const override { return "Welcome"; }
+  void sidebar(AppState& state) override;
+  void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
+};
+
+}  // namespace flowlab::app
