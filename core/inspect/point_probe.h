@@ -1,0 +1,32 @@
+// Everything a hover readout shows at one data point x, split into its terms:
+//   log p_X(x) = log p_Z(z) − Σ_k log|det J_k(z_{k−1})|,   z = f⁻¹(x).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/flow/flow.h"
+
+namespace flowlab {
+
+struct LayerTerm {
+  std::string label;  // "layer 2 (sine)"
+  double logAbsDet;   // log|det ∂z_k/∂z_{k−1}| of this layer, at the point
+};
+
+struct PointProbe {
+  Vector x;                     // D: the probed point (data space)
+  Vector z;                     // D: f⁻¹(x) (base space)
+  double logPz = 0.0;           // log p_Z(z)
+  std::vector<LayerTerm> terms; // one per enabled layer, base outwards
+  double logAbsDetTotal = 0.0;  // Σ terms = log|det ∂x/∂z|
+  double logPx = 0.0;           // log p_X(x) = logPz − logAbsDetTotal
+  Matrix jacobian;              // D by D: ∂x/∂z of the whole flow at z
+};
+
+// Probes a valid flow at data point x (length dim). Fails with the flow's own Status otherwise.
+Expected<PointProbe> probeAtData(const Flow& flow, const Vector& x);
+// The same, from a base point z: x = f(z).
+Expected<PointProbe> probeAtBase(const Flow& flow, const Vector& z);
+
+}  // namespace flowlab
