@@ -4,6 +4,8 @@
 // INVERSE is data to base, z = f^-1(x). Batches are N by D, one row per point (core/types.h).
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,6 +42,26 @@ class Bijector {
   virtual void setParameter(int index, double value) = 0;
 
   virtual std::unique_ptr<Bijector> clone() const = 0;
+
+  // D by D Jacobian dx/dz of forward at one point z (length D), for the Jacobian views.
+  // Default: central differences (f(z + h e_j) - f(z - h e_j)) / 2h with h = 1e-6·max(1, |z_j|),
+  // about 1e-9 accurate for smooth maps; bijectors with a closed form override it.
+  virtual Matrix jacobianAt(const Vector& z) const {
+    const int d = dim();
+    Batch points(2 * d, d);
+    for (int j = 0; j < d; ++j) {
+      const double h = 1e-6 * std::max(1.0, std::abs(z(j)));
+      points.row(2 * j) = z.transpose();
+      points.row(2 * j + 1) = z.transpose();
+      points(2 * j, j) += h;
+      points(2 * j + 1, j) -= h;
+    }
+    const Batch x = forward(points).value;
+    Matrix jacobian(d, d);
+    for (int j = 0; j < d; ++j)
+      jacobian.col(j) = (x.row(2 * j) - x.row(2 * j + 1)).transpose() / (points(2 * j, j) - points(2 * j + 1, j));
+    return jacobian;
+  }
 };
 
 using BijectorPtr = std::unique_ptr<Bijector>;
