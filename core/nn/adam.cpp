@@ -1,0 +1,42 @@
+#include "core/nn/adam.h"
+
+#include <cmath>
+
+namespace flowlab {
+
+template <class T>
+AdamReport adamStep(const AdamConfig& config, double learningRate, const VectorT<T>& params,
+                    const AdamState<T>& in, const VectorT<T>& grad, VectorT<T>& outParams, AdamState<T>& out) {
+  AdamReport report;
+  // The norm in double: a float sum of 10^4 squares would lose the small ones.
+  report.gradNorm = std::sqrt(grad.template cast<double>().squaredNorm());
+  if (!std::isfinite(report.gradNorm)) {
+    report.finite = false;
+    return report;
+  }
+  const double scale =
+      (config.clipNorm > 0.0 && report.gradNorm > config.clipNorm) ? config.clipNorm / report.gradNorm : 1.0;
+  const long long t = in.step + 1;
+  const double bc1 = 1.0 - std::pow(config.beta1, double(t));
+  const double bc2 = 1.0 - std::pow(config.beta2, double(t));
+  const T b1 = T(config.beta1), b2 = T(config.beta2);
+  const T stepSize = T(learningRate / bc1), invSqrtBc2 = T(1.0 / std::sqrt(bc2)), eps = T(config.epsilon);
+  const auto g = grad.array() * T(scale);
+  out.m.resize(params.size());
+  out.v.resize(params.size());
+  outParams.resize(params.size());
+  out.m.array() = b1 * in.m.array() + (T(1) - b1) * g;
+  out.v.array() = b2 * in.v.array() + (T(1) - b2) * g.square();
+  outParams.array() =
+      params.array() - stepSize * out.m.array() / (out.v.array().sqrt() * invSqrtBc2 + eps);
+  out.step = t;
+  report.finite = outParams.allFinite() && out.v.allFinite();
+  return report;
+}
+
+template AdamReport adamStep<float>(const AdamConfig&, double, const VectorT<float>&, const AdamState<float>&,
+                                    const VectorT<float>&, VectorT<float>&, AdamState<float>&);
+template AdamReport adamStep<double>(const AdamConfig&, double, const VectorT<double>&, const AdamState<double>&,
+                                     const VectorT<double>&, VectorT<double>&, AdamState<double>&);
+
+}  // namespace flowlab
