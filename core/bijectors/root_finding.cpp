@@ -41,31 +41,31 @@ Expected<double> findRoot(const std::function<ValueAndSlope(double)>& g, double 
       below = z;
     else
       above = z;
-    const double newton = z - current.value / current.slope;
+    const double scale = std::max(1.0, std::abs(z));
+    const double newtonStep = current.value / current.slope;
+    // A Newton step below tolerance means converged; taking it lands at machine precision, which
+    // keeps finite-difference Jacobians of the inverse clean. (Checked before the bracket test:
+    // a step under one ulp leaves z on the bracket end and would look like an escape.)
+    if (std::isfinite(newtonStep) && std::abs(newtonStep) <= options.tolerance * scale) {
+      z -= newtonStep;
+      break;
+    }
+    const double newton = z - newtonStep;
     const bool newtonInside = std::isfinite(newton) && (newton - below) * (newton - above) < 0.0;
     // Bisect when Newton leaves the bracket or fails to halve the step of two iterations ago
     // (the safeguard against slow convergence near a flat spot).
-    if (!newtonInside || std::abs(2.0 * current.value) > std::abs(previousStep * current.slope)) {
-      previousStep = step;
+    const bool slow = std::abs(2.0 * current.value) > std::abs(previousStep * current.slope);
+    previousStep = step;
+    if (!newtonInside || slow) {
       const double mid = 0.5 * (below + above);
       step = mid - z;
       z = mid;
     } else {
-      previousStep = step;
-      step = newton - z;
+      step = -newtonStep;
       z = newton;
     }
+    if (std::abs(above - below) <= options.tolerance * scale) break;
     current = g(z);
-    const double scale = std::max(1.0, std::abs(z));
-    if (std::abs(step) <= options.tolerance * scale || std::abs(above - below) <= options.tolerance * scale) {
-      // One more Newton step from a converged iterate costs one evaluation and lands at
-      // machine precision, which keeps finite-difference Jacobians of the inverse clean.
-      if (current.value != 0.0 && current.slope != 0.0 && std::isfinite(current.slope)) {
-        const double polished = z - current.value / current.slope;
-        if (std::isfinite(polished) && std::abs(polished - z) <= options.tolerance * scale) z = polished;
-      }
-      break;
-    }
   }
   return {Status::okStatus(), z};
 }
