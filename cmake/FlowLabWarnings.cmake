@@ -4,8 +4,15 @@ function(flowlab_set_warnings target)
 endfunction()
 
 # flowlab_set_arch(target): -march=native when FLOWLAB_NATIVE is on (local builds).
+# PUBLIC on purpose: Eigen's alignment depends on the instruction set, so every target that shares
+# Eigen objects with flowlab_core must be compiled with the same -march, or objects cross an ABI seam.
 function(flowlab_set_arch target)
   if(FLOWLAB_NATIVE)
-    target_compile_options(${target} PRIVATE -march=native)
+    get_target_property(type ${target} TYPE)
+    if(type STREQUAL "EXECUTABLE")
+      target_compile_options(${target} PRIVATE -march=native)
+    else()
+      target_compile_options(${target} PUBLIC -march=native)
+    endif()
   endif()
 endfunction()

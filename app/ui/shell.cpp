@@ -121,7 +121,10 @@ void drawCanvas(AppState& state, ImVec2 pos, ImVec2 size) {
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                  ImGuiWindowFlags_NoScrollWithMouse;
   ImGui::Begin("##canvas", nullptr, flags);
+  // The canvas is light: widgets placed on it use dark text.
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::kCanvasText);
   if (state.activeView) state.activeView->canvas(state, pos, size);
+  ImGui::PopStyleColor();
   ImGui::End();
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();

@@ -42,6 +42,12 @@ bool drawParameters(Flow& flow, int index, StackEditorState& ui) {
   return changed;
 }
 
+void showProblem(const Status& problem) {
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::kErrorText);
+  ImGui::TextWrapped("%s", problem.message().c_str());
+  ImGui::PopStyleColor();
+}
+
 }  // namespace
 
 bool drawStackEditor(Flow& flow, StackEditorState& ui) {
@@ -67,7 +73,7 @@ bool drawStackEditor(Flow& flow, StackEditorState& ui) {
     if (ImGui::IsItemToggledOpen()) ui.selected = open ? i : -1;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", formulaOf(flow.layer(i).type(), flow.dim()).c_str());
     // Row actions, right-aligned: up, down, duplicate, remove.
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - em * 5.6f);
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - em * 6.4f);
     if (ImGui::ArrowButton("##up", ImGuiDir_Up) && i > 0) moveFrom = i, moveTo = i - 1;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Move towards the base (acts earlier)");
     ImGui::SameLine();
@@ -82,10 +88,10 @@ bool drawStackEditor(Flow& flow, StackEditorState& ui) {
     if (open) {
       ImGui::TextDisabled("%s", formulaOf(flow.layer(i).type(), flow.dim()).c_str());
       changed |= drawParameters(flow, i, ui);
-      if (!valid.ok()) ImGui::TextColored(theme::kErrorText, "%s", valid.message().c_str());
+      if (!valid.ok()) showProblem(valid);
       ImGui::TreePop();
     } else if (!valid.ok()) {
-      ImGui::TextColored(theme::kErrorText, "  %s", valid.message().c_str());
+      showProblem(valid);
     }
     ImGui::PopID();
   }

@@ -21,6 +21,16 @@ inline constexpr ImU32 kAxis = IM_COL32(90, 90, 100, 255);
 inline constexpr ImU32 kGridLine = IM_COL32(0, 0, 0, 28);
 inline constexpr ImU32 kInvalid = IM_COL32(214, 48, 49, 255);      // non-invertible regions, warnings
 inline constexpr ImU32 kInvalidFill = IM_COL32(214, 48, 49, 60);
+inline constexpr ImU32 kBaseBandA = IM_COL32(52, 120, 198, 70);   // alternating decile bands in z
+inline constexpr ImU32 kBaseBandB = IM_COL32(52, 120, 198, 25);
+inline constexpr ImU32 kDataBandA = IM_COL32(222, 112, 38, 70);   // and their images in x
+inline constexpr ImU32 kDataBandB = IM_COL32(222, 112, 38, 25);
+inline constexpr ImU32 kHistogram = IM_COL32(222, 112, 38, 90);
+inline constexpr ImU32 kConnector = IM_COL32(60, 60, 70, 90);
+inline constexpr ImU32 kHover = IM_COL32(20, 20, 20, 200);
+inline constexpr ImU32 kHandle = IM_COL32(20, 160, 120, 255);
+inline constexpr ImU32 kPanelBg = IM_COL32(255, 255, 255, 255);
+inline const ImVec4 kCanvasText{0.12f, 0.12f, 0.15f, 1.0f};
 inline constexpr ImU32 kText = IM_COL32(30, 30, 36, 255);
 inline constexpr ImU32 kTextMuted = IM_COL32(100, 100, 110, 255);
 

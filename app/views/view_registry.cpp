@@ -1,5 +1,6 @@
 #include "app/views/view_registry.h"
 
+#include "app/views/lab1d/lab1d_view.h"
 #include "app/views/welcome_view.h"
 
 namespace flowlab::app {
@@ -7,6 +8,7 @@ namespace flowlab::app {
 std::vector<std::unique_ptr<View>> makeViews() {
   std::vector<std::unique_ptr<View>> views;
   views.push_back(std::make_unique<WelcomeView>());
+  views.push_back(std::make_unique<Lab1DView>());
   return views;
 }
 

@@ -1,0 +1,133 @@
+// The 1D lab's decile bands, hover readout, corner box and direct manipulation.
+#include <algorithm>
+#include <cmath>
+
+#include <imgui.h>
+
+#include "app/ui/theme.h"
+#include "app/views/lab1d/lab1d_layout.h"
+#include "app/views/lab1d/lab1d_state.h"
+
+namespace flowlab::app {
+
+void drawLab1DBands(ImDrawList* dl, const Lab1DState& s, const Lab1DLayout& l) {
+  if (!s.fields.bands.ok() || !s.fields.baseDensity.ok()) return;
+  const Bands1D& b = s.fields.bands.value;
+  const int edges = static_cast<int>(b.zEdges.size());
+  auto bandOf = [&](const Vector& sortedEdges, double v) {
+    return int(std::upper_bound(sortedEdges.data(), sortedEdges.data() + edges, v) - sortedEdges.data());
+  };
+  // Base side: strips under p_Z, alternating tints per decile.
+  const Density1D& pz = s.fields.baseDensity.value;
+  for (int i = 0; i + 1 < pz.x.size(); ++i) {
+    const int band = bandOf(b.zEdges, 0.5 * (pz.x(i) + pz.x(i + 1)));
+    const ImVec2 top = l.basePanel.toPixels(pz.x(i), 0.5 * (pz.density(i) + pz.density(i + 1)));
+    const ImVec2 bottom = l.basePanel.toPixels(pz.x(i + 1), 0.0);
+    dl->AddRectFilled(top, bottom, band % 2 ? theme::kBaseBandA : theme::kBaseBandB);
+  }
+  // Data side: the same bands after f. A decreasing f reverses their order.
+  if (s.fields.dataDensity.ok() && s.fields.validity.ok()) {
+    const bool increasing = edges < 2 || b.xEdges(0) < b.xEdges(edges - 1);
+    Vector sorted = b.xEdges;
+    std::sort(sorted.data(), sorted.data() + edges);
+    const Density1D& px = s.fields.dataDensity.value;
+    for (int i = 0; i + 1 < px.x.size(); ++i) {
+      int band = bandOf(sorted, 0.5 * (px.x(i) + px.x(i + 1)));
+      if (!increasing) band = edges - band;
+      const double p = 0.5 * (px.density(i) + px.density(i + 1));
+      if (!std::isfinite(p)) continue;
+      const ImVec2 a = l.dataPanel.toPixels(-p, px.x(i + 1)), c = l.dataPanel.toPixels(0.0, px.x(i));
+      dl->AddRectFilled(a, c, band % 2 ? theme::kDataBandA : theme::kDataBandB);
+    }
+    // Connectors: each decile edge goes up from z to the curve, then across to x.
+    dl->PushClipRect(ImVec2(l.dataPanel.min().x, l.curve.min().y), ImVec2(l.curve.max().x, l.basePanel.max().y), true);
+    for (int e = 0; e < edges; ++e) {
+      const ImVec2 base = l.basePanel.toPixels(b.zEdges(e), 0.0);
+      const ImVec2 onCurve = l.curve.toPixels(b.zEdges(e), b.xEdges(e));
+      const ImVec2 side = l.dataPanel.toPixels(l.dataPanel.xRange().min, b.xEdges(e));
+      dl->AddLine(base, onCurve, theme::kConnector);
+      dl->AddLine(onCurve, side, theme::kConnector);
+    }
+    dl->PopClipRect();
+  }
+}
+
+void drawLab1DHover(Lab1DState& s, ImDrawList* dl, const Lab1DLayout& l) {
+  s.hover.reset();
+  s.hoverError.clear();
+  if (!ImGui::IsWindowHovered() || s.dragKnot >= 0 || s.dragCurve) return;
+  const ImVec2 m = ImGui::GetMousePos();
+  double a = 0, b = 0;
+  const int enabled = s.scene.flow.enabledCount();
+  const Flow shown = s.scene.flow.prefix(s.visibleLayers < 0 ? enabled : std::min(s.visibleLayers, enabled));
+  Expected<PointProbe> probe;
+  if (l.curve.contains(m) || l.basePanel.contains(m)) {
+    (l.curve.contains(m) ? l.curve : l.basePanel).toData(m, a, b);
+    Vector z(1);
+    z << a;
+    probe = probeAtBase(shown, z);
+  } else if (l.dataPanel.contains(m)) {
+    l.dataPanel.toData(m, a, b);
+    Vector x(1);
+    x << b;
+    probe = probeAtData(shown, x);
+  } else {
+    return;
+  }
+  if (!probe.ok()) {
+    s.hoverError = probe.status.message();
+    return;
+  }
+  s.hover = probe.value;
+  const double z = probe.value.z(0), x = probe.value.x(0);
+  const ImVec2 onCurve = l.curve.toPixels(z, x);
+  const ImVec2 onBase = l.basePanel.toPixels(z, std::exp(probe.value.logPz));
+  const ImVec2 onData = l.dataPanel.toPixels(-std::exp(probe.value.logPx), x);
+  dl->AddLine(l.basePanel.toPixels(z, 0.0), onCurve, theme::kHover, 1.5f);
+  dl->AddLine(onCurve, l.dataPanel.toPixels(0.0, x), theme::kHover, 1.5f);
+  for (const ImVec2& p : {onCurve, onBase, onData}) dl->AddCircleFilled(p, ImGui::GetFontSize() * 0.3f, theme::kHover);
+}
+
+void drawLab1DCorner(const Lab1DState& s, const Lab1DLayout& l) {
+  const float em = ImGui::GetFontSize();
+  ImGui::SetCursorScreenPos(l.cornerMin);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::BeginChild("##corner", ImVec2(l.cornerMax.x - l.cornerMin.x, l.cornerMax.y - l.cornerMin.y), true,
+                    ImGuiWindowFlags_NoScrollbar);
+  // The mass gauge: stays 1.000 while dragging, or says why it cannot.
+  const auto& mass = s.fields.mass;
+  if (mass.ok()) {
+    ImGui::Text("mass  ∫p_X dx = %.4f", mass.value.total());
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Quadrature over the window: %.6f\nExact mass outside the window: %.6f\nTotal: %.9f",
+                        mass.value.visible, mass.value.outside, mass.value.total());
+    ImGui::TextDisabled("in view %.4f + outside %.4f", mass.value.visible, mass.value.outside);
+  } else {
+    ImGui::TextColored(theme::kErrorText, "mass: undefined");
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(theme::kErrorText, "%s", mass.status.message().c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::Separator();
+  if (s.hover) {
+    const PointProbe& p = *s.hover;
+    ImGui::Text("x = %.4f    z = f⁻¹(x) = %.4f", p.x(0), p.z(0));
+    ImGui::Text("p_Z(z) = %.4f   |dz/dx| = %.4f", std::exp(p.logPz), std::exp(-p.logAbsDetTotal));
+    ImGui::TextColored(ImVec4(0.87f, 0.44f, 0.15f, 1), "p_X(x) = %.4f", std::exp(p.logPx));
+    ImGui::Text("log p_X = log p_Z − Σ log|f′|");
+    ImGui::Text("  %.4f = %.4f", p.logPx, p.logPz);
+    for (const auto& t : p.terms) ImGui::Text("      − %.4f   %s", t.logAbsDet, t.label.c_str());
+  } else if (!s.hoverError.empty() && s.fields.validity.ok()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(theme::kErrorText, "%s", s.hoverError.c_str());
+    ImGui::PopTextWrapPos();
+  } else {
+    ImGui::TextDisabled("Hover a plot for x, z, p_Z, |dz/dx|, p_X");
+    ImGui::TextDisabled("and log p_X split by layer.");
+  }
+  (void)em;
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace flowlab::app

@@ -1,0 +1,116 @@
+#include "app/views/lab1d/lab1d_view.h"
+
+#include <imgui.h>
+
+#include "app/ui/app_state.h"
+#include "app/ui/preset_catalog.h"
+#include "app/ui/theme.h"
+
+namespace flowlab::app {
+
+Lab1DView::Lab1DView() {
+  // Until a preset or scene is opened: 002's map z + 0.9·sin z, whose derivative never drops below 0.1.
+  s_.scene.dim = 1;
+  s_.scene.flow = Flow(1);
+  s_.scene.name = "Sine warp";
+  s_.scene.view.xMin = -6;
+  s_.scene.view.xMax = 6;
+  if (!presets(1).empty()) {
+    for (const auto& p : presets(1))
+      if (p.path.find("sine_1d") != std::string::npos) {
+        auto scene = loadSceneFile(p.path);
+        if (scene.ok()) {
+          s_.scene = std::move(scene.value);
+          s_.presetPath = p.path;
+        }
+      }
+  }
+}
+
+bool Lab1DView::openScene(AppState& state, const std::string& path) {
+  auto scene = loadSceneFile(path);
+  if (!scene.ok()) {
+    state.error(scene.status.message());
+    return false;
+  }
+  if (scene.value.dim != 1) {
+    state.error(path + ": the 1D lab shows 1D scenes (this one has dim = " + std::to_string(scene.value.dim) + ")");
+    return false;
+  }
+  s_.editor.history.record(s_.scene.flow);
+  s_.scene = std::move(scene.value);
+  s_.scenePath = path;
+  s_.presetPath = path;
+  s_.visibleLayers = s_.scene.view.visibleLayers;
+  s_.samples = std::clamp(s_.scene.view.samples, 100, 100000);
+  s_.dirty = true;
+  state.info("opened " + path);
+  for (const auto& problem : s_.scene.flow.problems()) state.warn(problem);
+  return true;
+}
+
+void Lab1DView::loadPreset(AppState& state, const std::string& path) { openScene(state, path); }
+
+void Lab1DView::sidebar(AppState& state) {
+  const float em = ImGui::GetFontSize();
+  ImGui::TextDisabled("Preset");
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##preset", s_.scene.name.empty() ? "(custom)" : s_.scene.name.c_str())) {
+    for (const auto& p : presets(1)) {
+      if (ImGui::Selectable(p.name.c_str(), p.path == s_.presetPath)) loadPreset(state, p.path);
+      if (ImGui::IsItemHovered() && !p.description.empty()) ImGui::SetTooltip("%s", p.description.c_str());
+    }
+    ImGui::EndCombo();
+  }
+  if (!s_.scene.description.empty()) ImGui::TextWrapped("%s", s_.scene.description.c_str());
+  if (ImGui::Button("Reset") && !s_.presetPath.empty()) loadPreset(state, s_.presetPath);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the preset's parameters (Ctrl+Z undoes)");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!s_.editor.history.canUndo());
+  if (ImGui::Button("Undo")) s_.dirty |= s_.editor.history.undo(s_.scene.flow);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Z");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!s_.editor.history.canRedo());
+  if (ImGui::Button("Redo")) s_.dirty |= s_.editor.history.redo(s_.scene.flow);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Y");
+
+  ImGui::Separator();
+  ImGui::TextDisabled("Layers (base z first, data x last)");
+  s_.dirty |= drawStackEditor(s_.scene.flow, s_.editor);
+  s_.dirty |= handleUndoShortcuts(s_.scene.flow, s_.editor);
+
+  ImGui::Separator();
+  const int enabled = s_.scene.flow.enabledCount();
+  int k = s_.visibleLayers < 0 ? enabled : std::min(s_.visibleLayers, enabled);
+  ImGui::SetNextItemWidth(-em * 6);
+  if (ImGui::SliderInt("layers shown", &k, 0, enabled)) {
+    s_.visibleLayers = k == enabled ? -1 : k;
+    s_.dirty = true;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the density after the first k layers (0: the base)");
+  ImGui::SetNextItemWidth(-em * 6);
+  if (ImGui::SliderInt("samples", &s_.samples, 100, 100000, "%d", ImGuiSliderFlags_Logarithmic)) s_.dirty = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Base samples pushed through f, shown as a histogram");
+  s_.dirty |= ImGui::Checkbox("histogram", &s_.showHistogram);
+  ImGui::SameLine();
+  ImGui::Checkbox("decile bands", &s_.showBands);
+  double range[2] = {s_.scene.view.xMin, s_.scene.view.xMax};
+  ImGui::SetNextItemWidth(-em * 6);
+  if (ImGui::DragScalarN("x range", ImGuiDataType_Double, range, 2, 0.05f, nullptr, nullptr, "%.2f") &&
+      range[0] < range[1]) {
+    s_.scene.view.xMin = range[0];
+    s_.scene.view.xMax = range[1];
+    s_.dirty = true;
+  }
+  recompute(s_);
+  ImGui::Separator();
+  ImGui::TextDisabled("engine update: %.2f ms", s_.fields.computeMs);
+}
+
+void Lab1DView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
+  drawLab1DCanvas(s_, origin, size);  // handles drags first, then recomputes, then draws
+}
+
+}  // namespace flowlab::app

@@ -1,0 +1,29 @@
+// The 1D lab: drag a transform and watch p_X(x) = p_Z(f⁻¹(x))·|df⁻¹/dx| change, live.
+#pragma once
+
+#include "app/ui/view.h"
+#include "app/views/lab1d/lab1d_state.h"
+
+namespace flowlab::app {
+
+class Lab1DView : public View {
+ public:
+  Lab1DView();
+  std::string id() const override { return "1d"; }
+  std::string title() const override { return "1D flow lab"; }
+  void sidebar(AppState& state) override;
+  void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
+  bool openScene(AppState& state, const std::string& path) override;
+  bool acceptsDim(int dim) const override { return dim == 1; }
+
+  Lab1DState& labState() { return s_; }
+
+ private:
+  void loadPreset(AppState& state, const std::string& path);
+  Lab1DState s_;
+};
+
+// Canvas drawing and direct manipulation (lab1d_canvas.cpp).
+void drawLab1DCanvas(Lab1DState& s, ImVec2 origin, ImVec2 size);
+
+}  // namespace flowlab::app
