@@ -1,0 +1,34 @@
+// A trainer saved as a scene file (docs/scene-format.md): the flow's layers with their weights
+// (affine couplings with "mlp" conditioners, modelling STANDARDIZED data coordinates) plus the
+// top-level extras a scene keeps verbatim:
+//   "step": t,
+//   "optimizer": {"type": "adam", "beta1", "beta2", "epsilon", "clip_norm", "lr_scale",
+//                 "non_finite_events", "train_nll_ema", "m": [...], "v": [...]},
+//   "training":  {"dataset", "noise", "batch", "learning_rate", "schedule", "warmup_steps",
+//                 "schedule_steps", "final_lr_fraction", "test_size", "seed", "threads", "smoothing"}.
+// Floats are stored as exact decimals, so a loaded trainer gives bit-identical log p and, from
+// the same step, the identical training curve.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/scene/scene_file.h"
+#include "core/train/trainer.h"
+
+namespace flowlab {
+
+Expected<SceneFile> checkpointScene(const Trainer& trainer);
+Status saveCheckpoint(const Trainer& trainer, const std::string& path);
+
+struct Checkpoint {
+  TrainerConfig config;
+  TrainerState state;
+};
+
+// From a parsed scene; errors name the offending field ("optimizer/m: expected 26508 numbers").
+Expected<Checkpoint> readCheckpoint(const SceneFile& scene);
+// loadSceneFile + readCheckpoint + a Trainer restored to the saved state.
+Expected<std::unique_ptr<Trainer>> loadCheckpoint(const std::string& path);
+
+}  // namespace flowlab
