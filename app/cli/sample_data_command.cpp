@@ -1,17 +1,46 @@
-// Placeholder until its issue lands: registers the subcommand so --help lists it.
-#include "app/cli/command.h"
-
+// flowlab sample-data --dataset moons [--noise 0.05] --n N --seed S: N points of a toy dataset as
+// CSV on stdout (x,y per line, %.17g), in the dataset's STANDARDIZED coordinates (the ones the
+// trainer and its scene files use); --raw gives the unstandardized ones.
+// Exit 2 on an unknown dataset or a bad noise.
+#include <cstdint>
 #include <cstdio>
+#include <memory>
+#include <string>
+
+#include "app/cli/command.h"
+#include "core/data/dataset.h"
+#include "core/scene/points_csv.h"
 
 namespace flowlab::app {
 
 void addSampleDataCommand(CLI::App& root, CommandResult& result) {
-  auto* sub = root.add_subcommand("sample-data", "(not yet available)");
-  sub->allow_extras();
-  sub->callback([&result] {
-    std::fprintf(stderr, "flowlab sample-data: not available in this build yet\n");
+  auto* sub = root.add_subcommand("sample-data", "Draw N points of a toy dataset (standardized) as CSV on stdout");
+  struct Args {
+    std::string dataset = "moons";
+    double noise = -1.0;
+    int n = 1000;
+    std::uint64_t seed = 0;
+    bool raw = false;
+  };
+  auto args = std::make_shared<Args>();
+  sub->add_option("--dataset", args->dataset,
+                  "moons, circles, 8gaussians, checkerboard, pinwheel or spirals")->required();
+  sub->add_option("--noise", args->noise, "Gaussian noise σ (moons and circles 0.05, 8gaussians 0.25, spirals 0.1)");
+  sub->add_option("--n", args->n, "Number of points")->required()->check(CLI::Range(0, 100000000));
+  sub->add_option("--seed", args->seed, "Random seed (same seed, same points)")->required();
+  sub->add_flag("--raw", args->raw, "Unstandardized coordinates");
+  sub->callback([&result, args] {
     result.ran = true;
-    result.exitCode = kExitBadInput;
+    const Expected<Dataset> data = Dataset::make(args->dataset, args->noise);
+    if (!data.ok()) {
+      std::fprintf(stderr, "flowlab sample-data: %s\n", data.status.message().c_str());
+      result.exitCode = kExitBadInput;
+      return;
+    }
+    Rng rng(args->seed);
+    const Batch points = data.value.sample(args->n, rng);
+    writePointsCsv(stdout, args->raw ? data.value.unstandardize(points) : points);
+    result.exitCode = kExitOk;
   });
 }
 

@@ -1,6 +1,7 @@
 #include "app/views/view_registry.h"
 
 #include "app/views/lab1d/lab1d_view.h"
+#include "app/views/lab2d/lab2d_view.h"
 #include "app/views/welcome_view.h"
 
 namespace flowlab::app {
@@ -9,6 +10,7 @@ std::vector<std::unique_ptr<View>> makeViews() {
   std::vector<std::unique_ptr<View>> views;
   views.push_back(std::make_unique<WelcomeView>());
   views.push_back(std::make_unique<Lab1DView>());
+  views.push_back(std::make_unique<Lab2DView>());
   return views;
 }
 

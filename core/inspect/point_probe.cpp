@@ -22,10 +22,11 @@ Expected<PointProbe> probeAtBase(const Flow& flow, const Vector& z) {
   for (size_t k = 0; k < trace.value.layers.size(); ++k) {
     const int index = trace.value.layers[k];
     const double term = trace.value.logAbsDets[k](0);
-    p.terms.push_back({flow.layerLabel(index), term});
+    const Matrix J = flow.layer(index).jacobianAt(trace.value.values[k].row(0).transpose());
+    p.terms.push_back({flow.layerLabel(index), index, term, J});
     p.logAbsDetTotal += term;
     // Chain rule: J = J_K · … · J_1, each at its own layer's input.
-    p.jacobian = flow.layer(index).jacobianAt(trace.value.values[k].row(0).transpose()) * p.jacobian;
+    p.jacobian = J * p.jacobian;
   }
   p.logPx = p.logPz - p.logAbsDetTotal;
   return out;

@@ -11,7 +11,9 @@ namespace flowlab {
 
 struct LayerTerm {
   std::string label;  // "layer 2 (sine)"
+  int layer = 0;      // its 0-based index in the stack
   double logAbsDet;   // log|det ∂z_k/∂z_{k−1}| of this layer, at the point
+  Matrix jacobian;    // D by D: ∂z_k/∂z_{k−1} of this layer alone, at its own input
 };
 
 struct PointProbe {

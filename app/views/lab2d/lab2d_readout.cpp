@@ -1,0 +1,152 @@
+// Hover in either pane: the point and its partner in the other pane, the patch under the cursor,
+// and the readout log p_X(x) = log p_Z(z) − Σ log|det J_k|; plus the legends and the mass gauge.
+#include <algorithm>
+#include <cmath>
+
+#include <imgui.h>
+
+#include "app/plot/colormap.h"
+#include "app/ui/theme.h"
+#include "app/views/lab2d/lab2d_layout.h"
+
+namespace flowlab::app {
+
+void updateLab2DHover(Lab2DState& s, const Lab2DLayout& l) {
+  s.hover.reset();
+  s.hoverError.clear();
+  s.hoverPane = Pane::None;
+  s.hoverPatch = -1;
+  if (!ImGui::IsWindowHovered() || s.dragHandle >= 0) return;
+  const ImVec2 m = ImGui::GetMousePos();
+  int k = 0;
+  double t = 0;
+  morphPosition(s, k, t);
+  const Flow shown = s.scene.flow.prefix(k);
+  Vector p(2);
+  Expected<PointProbe> probe;
+  if (l.base.contains(m)) {
+    l.base.toData(m, p(0), p(1));
+    s.hoverPane = Pane::Base;
+    probe = probeAtBase(shown, p);
+  } else if (l.data.contains(m)) {
+    l.data.toData(m, p(0), p(1));
+    s.hoverPane = Pane::Data;
+    probe = probeAtData(shown, p);
+  } else {
+    return;
+  }
+  if (!probe.ok()) {
+    s.hoverError = probe.status.message();
+    return;
+  }
+  s.hover = probe.value;
+  // The patch whose z-square holds the hovered z (patches lie on a regular grid over baseRect).
+  if (s.fields.from.patches.ok()) {
+    const JacobianPatches& pt = s.fields.from.patches.value;
+    const double half = pt.side * 0.5;
+    for (int i = 0; i < pt.centresZ.rows(); ++i)
+      if (std::abs(pt.centresZ(i, 0) - probe.value.z(0)) <= half && std::abs(pt.centresZ(i, 1) - probe.value.z(1)) <= half)
+        s.hoverPatch = i;
+  }
+}
+
+void drawLab2DHoverMarks(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l) {
+  if (!s.hover) return;
+  const float r = ImGui::GetFontSize() * 0.35f;
+  const ImVec2 pz = l.base.toPixels(s.hover->z(0), s.hover->z(1));
+  const ImVec2 px = l.data.toPixels(s.hover->x(0), s.hover->x(1));
+  for (const auto& [p, f] : {std::pair{pz, &l.base}, std::pair{px, &l.data}}) {
+    if (!f->contains(p)) continue;
+    dl->AddCircle(p, r, IM_COL32(255, 255, 255, 255), 16, 3.0f);
+    dl->AddCircle(p, r, theme::kHover, 16, 1.5f);
+  }
+  if (s.hoverPatch >= 0 && s.fields.from.patches.ok()) {
+    const JacobianPatches& pt = s.fields.from.patches.value;
+    const int i = s.hoverPatch;
+    const double h = pt.side * 0.5;
+    const ImVec2 a = l.base.toPixels(pt.centresZ(i, 0) - h, pt.centresZ(i, 1) + h);
+    const ImVec2 b = l.base.toPixels(pt.centresZ(i, 0) + h, pt.centresZ(i, 1) - h);
+    dl->AddRect(a, b, theme::kHover, 0, 0, 2.5f);
+    ImVec2 q[4];
+    for (int c = 0; c < 4; ++c) q[c] = l.data.toPixels(pt.quads(i, 2 * c), pt.quads(i, 2 * c + 1));
+    dl->AddQuad(q[0], q[1], q[2], q[3], theme::kHover, 2.5f);
+  }
+}
+
+namespace {
+
+void drawReadout(const Lab2DState& s) {
+  if (s.hover) {
+    const PointProbe& p = *s.hover;
+    ImGui::TextColored(ImVec4(0.87f, 0.44f, 0.15f, 1), "x = (%.3f, %.3f)", p.x(0), p.x(1));
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.2f, 0.47f, 0.78f, 1), "   z = f⁻¹(x) = (%.3f, %.3f)", p.z(0), p.z(1));
+    ImGui::Text("log p_X(x) = log p_Z(z) − Σ log|det J_k|");
+    ImGui::Text("  %.4f = %.4f", p.logPx, p.logPz);
+    for (const auto& term : p.terms) {
+      ImGui::SameLine();
+      ImGui::Text("− (%.4f)", term.logAbsDet);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", term.label.c_str());
+    }
+    if (s.hoverPatch >= 0 && s.fields.from.patches.ok())
+      ImGui::Text("patch under the cursor: area × %.3f  (|det J| at its centre)",
+                  s.fields.from.patches.value.absDet(s.hoverPatch));
+  } else if (!s.hoverError.empty() && s.fields.from.validity.ok()) {
+    ImGui::TextColored(theme::kErrorText, "%s", s.hoverError.c_str());
+  } else {
+    ImGui::TextDisabled("Hover either pane: the point is marked in both, with log p split by layer.");
+    ImGui::TextDisabled("Drag the arrows and dots (single-layer scenes) or the sliders on the left.");
+  }
+}
+
+void drawMass(const Lab2DState& s) {
+  const StageFields& f = s.fields.from;
+  if (!f.validity.ok()) {
+    ImGui::TextColored(theme::kErrorText, "mass: undefined (%s)", f.validity.message().c_str());
+    return;
+  }
+  if (!f.density.ok()) return;
+  const double mass = f.density.value.mass;
+  ImGui::Text("mass in view  ∫p_X dx = %.3f", mass);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Midpoint rule over the data pane's %d² cells", f.density.value.grid.width);
+  if (mass < 0.99) {
+    ImGui::SameLine();
+    ImGui::TextColored(theme::kWarningText, "  %.1f%% of the mass lies outside the view", 100.0 * (1.0 - mass));
+  }
+}
+
+void drawPatchLegend(ImDrawList* dl, const Lab2DState& s, ImVec2 at, float width) {
+  const float em = ImGui::GetFontSize();
+  const double range = patchLegendRange(s);
+  const int steps = 48;
+  for (int i = 0; i < steps; ++i)
+    dl->AddRectFilled(ImVec2(at.x + width * i / steps, at.y), ImVec2(at.x + width * (i + 1) / steps + 0.5f, at.y + em * 0.8f),
+                      colormapColour(ColormapKind::Diverging, (i + 0.5) / steps));
+  char lo[32], hi[32];
+  std::snprintf(lo, sizeof lo, "%.0f contraction", -range);
+  std::snprintf(hi, sizeof hi, "expansion %+.0f", range);
+  dl->AddText(ImVec2(at.x, at.y + em), theme::kBaseSpace, lo);
+  dl->AddText(ImVec2(at.x + width * 0.5f - em * 0.3f, at.y + em), theme::kText, "0");
+  dl->AddText(ImVec2(at.x + width - ImGui::CalcTextSize(hi).x, at.y + em), theme::kInvalid, hi);
+  dl->AddText(ImVec2(at.x, at.y - em * 1.2f), theme::kText, "patch colour: log|det J|");
+}
+
+}  // namespace
+
+void drawLab2DBelow(const Lab2DState& s, const Lab2DLayout& l, float, float) {
+  const float em = ImGui::GetFontSize();
+  const float legendWidth = em * 16.0f;
+  ImGui::SetCursorScreenPos(l.belowMin);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+  ImGui::BeginChild("##readout2d", ImVec2(l.belowMax.x - l.belowMin.x - legendWidth - em * 2, l.belowMax.y - l.belowMin.y),
+                    true, ImGuiWindowFlags_NoScrollbar);
+  drawMass(s);
+  ImGui::Separator();
+  drawReadout(s);
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  if (s.showPatches)
+    drawPatchLegend(ImGui::GetWindowDrawList(), s, ImVec2(l.belowMax.x - legendWidth, l.belowMin.y + em * 1.4f), legendWidth);
+}
+
+}  // namespace flowlab::app

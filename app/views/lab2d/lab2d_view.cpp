@@ -1,0 +1,160 @@
+#include "app/views/lab2d/lab2d_view.h"
+
+#include <algorithm>
+
+#include <imgui.h>
+
+#include "app/ui/app_state.h"
+#include "app/ui/keys.h"
+#include "app/ui/preset_catalog.h"
+#include "app/ui/theme.h"
+
+namespace flowlab::app {
+
+Lab2DView::Lab2DView() {
+  s_.scene.dim = 2;
+  s_.scene.flow = Flow(2);
+  for (const auto& p : presets(2))
+    if (p.path.find("linear_004") != std::string::npos) {
+      auto scene = loadSceneFile(p.path);
+      if (scene.ok()) {
+        s_.scene = std::move(scene.value);
+        s_.presetPath = p.path;
+      }
+    }
+}
+
+bool Lab2DView::openScene(AppState& state, const std::string& path) {
+  auto scene = loadSceneFile(path);
+  if (!scene.ok()) {
+    state.error(scene.status.message());
+    return false;
+  }
+  if (scene.value.dim != 2) {
+    state.error(path + ": the 2D lab shows 2D scenes (this one has dim = " + std::to_string(scene.value.dim) + ")");
+    return false;
+  }
+  s_.editor.history.record(s_.scene.flow);
+  s_.scene = std::move(scene.value);
+  s_.presetPath = path;
+  s_.position = s_.scene.view.visibleLayers;
+  s_.resolution = std::clamp(s_.scene.view.resolution, 32, 512);
+  s_.playing = false;
+  s_.dirty = true;
+  state.info("opened " + path);
+  for (const auto& problem : s_.scene.flow.problems()) state.warn(problem);
+  return true;
+}
+
+void Lab2DView::transport(AppState& state) {
+  const float em = ImGui::GetFontSize();
+  const int K = enabledLayers(s_);
+  float p = static_cast<float>(s_.position < 0 ? K : std::min<double>(s_.position, K));
+  // Transport: reset, play/pause, step (the same controls everywhere).
+  if (ImGui::Button("|<")) s_.position = 0, s_.playing = false, s_.dirty = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the base (k = 0)");
+  ImGui::SameLine();
+  if (ImGui::Button(s_.playing ? "Pause" : "Play")) {
+    s_.playing = !s_.playing;
+    if (s_.playing && p >= K) s_.position = 0;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Morph through the layers one by one (Space)");
+  ImGui::SameLine();
+  if (ImGui::Button(">|")) {
+    s_.position = std::min<double>(K, std::floor(p) + 1);
+    if (s_.position >= K) s_.position = -1;
+    s_.playing = false;
+    s_.dirty = true;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next layer (Right arrow)");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-em * 3.5f);
+  if (ImGui::SliderFloat("k", &p, 0.0f, static_cast<float>(K), "%.2f")) {
+    s_.position = p >= K ? -1.0 : p;
+    s_.playing = false;
+    s_.dirty = true;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Layers applied: 0 is the base, %d the whole flow; fractions morph", K);
+  if (!ImGui::GetIO().WantTextInput) {
+    if (ImGui::IsKeyPressed(keys::Space, false)) s_.playing = !s_.playing;
+    if (ImGui::IsKeyPressed(keys::Right, false)) s_.position = std::min<double>(K, std::floor(p) + 1), s_.dirty = true;
+    if (ImGui::IsKeyPressed(keys::Left, false)) s_.position = std::max(0.0, std::ceil(p) - 1.0), s_.dirty = true;
+  }
+  if (s_.playing) {
+    const double next = (s_.position < 0 ? K : s_.position) + ImGui::GetIO().DeltaTime * 0.6;
+    if (next >= K) {
+      s_.position = -1;
+      s_.playing = false;
+    } else {
+      s_.position = next;
+    }
+    s_.dirty = true;
+  }
+  (void)state;
+}
+
+void Lab2DView::sidebar(AppState& state) {
+  const float em = ImGui::GetFontSize();
+  ImGui::TextDisabled("Preset");
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##preset2d", s_.scene.name.empty() ? "(custom)" : s_.scene.name.c_str())) {
+    for (const auto& p : presets(2)) {
+      if (ImGui::Selectable(p.name.c_str(), p.path == s_.presetPath)) openScene(state, p.path);
+      if (ImGui::IsItemHovered() && !p.description.empty()) ImGui::SetTooltip("%s", p.description.c_str());
+    }
+    ImGui::EndCombo();
+  }
+  if (!s_.scene.description.empty()) ImGui::TextWrapped("%s", s_.scene.description.c_str());
+  if (ImGui::Button("Reset") && !s_.presetPath.empty()) openScene(state, s_.presetPath);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the preset's parameters (Ctrl+Z undoes)");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!s_.editor.history.canUndo());
+  if (ImGui::Button("Undo")) s_.dirty |= s_.editor.history.undo(s_.scene.flow);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!s_.editor.history.canRedo());
+  if (ImGui::Button("Redo")) s_.dirty |= s_.editor.history.redo(s_.scene.flow);
+  ImGui::EndDisabled();
+
+  ImGui::Separator();
+  ImGui::TextDisabled("Overlays");
+  s_.dirty |= ImGui::Checkbox("density", &s_.showDensity);
+  ImGui::SameLine(em * 6.5f);
+  s_.dirty |= ImGui::Checkbox("log scale", &s_.logScale);
+  ImGui::Checkbox("grid", &s_.showGrid);
+  ImGui::SameLine(em * 6.5f);
+  ImGui::Checkbox("Jacobian patches", &s_.showPatches);
+  ImGui::Checkbox("samples", &s_.showSamples);
+  ImGui::SameLine(em * 6.5f);
+  ImGui::SetNextItemWidth(em * 5);
+  const char* resolutions[] = {"128", "256", "512"};
+  int r = s_.resolution <= 128 ? 0 : s_.resolution <= 256 ? 1 : 2;
+  if (ImGui::Combo("cells", &r, resolutions, 3)) {
+    s_.resolution = 128 << r;
+    s_.dirty = true;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Density resolution per axis (coarser while dragging)");
+
+  ImGui::Separator();
+  ImGui::TextDisabled("Layer by layer");
+  transport(state);
+
+  ImGui::Separator();
+  ImGui::TextDisabled("Layers (base z first, data x last)");
+  const bool edited = drawStackEditor(s_.scene.flow, s_.editor);
+  s_.dirty |= edited;
+  s_.interacting = ImGui::IsAnyItemActive() || s_.dragHandle >= 0;
+  s_.dirty |= handleUndoShortcuts(s_.scene.flow, s_.editor);
+  drawCouplingPanel(s_);
+  ImGui::Separator();
+  ImGui::TextDisabled("engine: %.1f ms at %d² cells", s_.fields.computeMs, s_.fields.resolution);
+}
+
+void Lab2DView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
+  // When a drag ends, recompute once at full resolution.
+  if (!s_.interacting && s_.fields.resolution != s_.resolution) s_.dirty = true;
+  Lab2DRenderers renderers{baseHeatmap_, dataHeatmap_, dataHeatmapNext_};
+  drawLab2DCanvas(state, s_, renderers, origin, size);
+}
+
+}  // namespace flowlab::app

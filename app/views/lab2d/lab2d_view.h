@@ -1,0 +1,43 @@
+// The 2D lab: base pane z and data pane x side by side; the density warps, the grid bends and the
+// Jacobian's volume patches grow and shrink while the user drags parameters.
+#pragma once
+
+#include <memory>
+
+#include "app/gl/heatmap_renderer.h"
+#include "app/ui/view.h"
+#include "app/views/lab2d/lab2d_state.h"
+
+namespace flowlab::app {
+
+class Lab2DView : public View {
+ public:
+  Lab2DView();
+  std::string id() const override { return "2d"; }
+  std::string title() const override { return "2D flow lab"; }
+  void sidebar(AppState& state) override;
+  void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
+  bool animating() const override { return s_.playing || s_.interacting; }
+  bool openScene(AppState& state, const std::string& path) override;
+  bool acceptsDim(int dim) const override { return dim == 2; }
+
+  Lab2DState& labState() { return s_; }
+
+ private:
+  void transport(AppState& state);
+  Lab2DState s_;
+  HeatmapRenderer baseHeatmap_, dataHeatmap_, dataHeatmapNext_;
+};
+
+// Sidebar panel explaining the selected coupling layer (lab2d_coupling_panel.cpp).
+void drawCouplingPanel(const Lab2DState& s);
+
+// Canvas (lab2d_canvas.cpp): handles drags, recomputes, draws both panes.
+struct Lab2DRenderers {
+  HeatmapRenderer& base;
+  HeatmapRenderer& data;
+  HeatmapRenderer& dataNext;
+};
+void drawLab2DCanvas(AppState& state, Lab2DState& s, Lab2DRenderers& renderers, ImVec2 origin, ImVec2 size);
+
+}  // namespace flowlab::app
