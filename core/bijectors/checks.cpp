@@ -19,6 +19,18 @@ void requireParameterIndex(int index, int count, const std::string& who) {
                           std::to_string(count) + "); use an index into parameters()");
 }
 
+std::string indexedName(const char* prefix, int i) {
+  std::string name(prefix);
+  name.append(std::to_string(i));
+  return name;
+}
+
+std::string indexedName(const char* prefix, int i, int j) {
+  std::string name = indexedName(prefix, i);
+  name.append(std::to_string(j));
+  return name;
+}
+
 std::string formatNumber(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.3g", value);

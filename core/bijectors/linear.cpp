@@ -72,9 +72,9 @@ std::vector<Parameter> Linear::parameters() const {
   const int d = dim();
   for (int i = 0; i < d; ++i)
     for (int j = 0; j < d; ++j)
-      out.push_back({"A" + std::to_string(i) + std::to_string(j), A_(i, j), -3.0, 3.0,
+      out.push_back({detail::indexedName("A", i, j), A_(i, j), -3.0, 3.0,
                      "matrix entry row " + std::to_string(i) + ", column " + std::to_string(j)});
-  for (int i = 0; i < d; ++i) out.push_back({"b" + std::to_string(i), b_(i), -3.0, 3.0, "shift"});
+  for (int i = 0; i < d; ++i) out.push_back({detail::indexedName("b", i), b_(i), -3.0, 3.0, "shift"});
   return out;
 }
 

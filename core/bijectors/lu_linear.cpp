@@ -84,18 +84,18 @@ Transformed LuLinear::inverse(const Batch& x) const {
 Status LuLinear::validate() const {
   if (Status s = detail::requireFinite(parameters()); !s.ok()) return s;
   for (int i = 0; i < dim(); ++i)
-    if (upper_(i, i) == 0.0) return Status::error("singular: U" + std::to_string(i) + std::to_string(i) + " = 0");
+    if (upper_(i, i) == 0.0) return Status::error("singular: " + detail::indexedName("U", i, i) + " = 0");
   return Status::okStatus();
 }
 
 std::vector<Parameter> LuLinear::parameters() const {
   std::vector<Parameter> out;
   for (const auto& [i, j] : lowerSlots(dim()))
-    out.push_back({"L" + std::to_string(i) + std::to_string(j), lower_(i, j), -3.0, 3.0, "unit lower factor entry"});
+    out.push_back({detail::indexedName("L", i, j), lower_(i, j), -3.0, 3.0, "unit lower factor entry"});
   for (const auto& [i, j] : upperSlots(dim()))
-    out.push_back({"U" + std::to_string(i) + std::to_string(j), upper_(i, j), -3.0, 3.0,
+    out.push_back({detail::indexedName("U", i, j), upper_(i, j), -3.0, 3.0,
                    i == j ? "diagonal of U: log|det| = Σ log|U_ii|, must be nonzero" : "upper factor entry"});
-  for (int i = 0; i < dim(); ++i) out.push_back({"b" + std::to_string(i), b_(i), -3.0, 3.0, "shift"});
+  for (int i = 0; i < dim(); ++i) out.push_back({detail::indexedName("b", i), b_(i), -3.0, 3.0, "shift"});
   return out;
 }
 

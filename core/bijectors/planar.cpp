@@ -62,8 +62,8 @@ Status Planar::validate() const {
 
 std::vector<Parameter> Planar::parameters() const {
   std::vector<Parameter> out;
-  for (int i = 0; i < dim(); ++i) out.push_back({"u" + std::to_string(i), u_(i), -3.0, 3.0, "direction of the push"});
-  for (int i = 0; i < dim(); ++i) out.push_back({"w" + std::to_string(i), w_(i), -3.0, 3.0, "normal of the hyperplane"});
+  for (int i = 0; i < dim(); ++i) out.push_back({detail::indexedName("u", i), u_(i), -3.0, 3.0, "direction of the push"});
+  for (int i = 0; i < dim(); ++i) out.push_back({detail::indexedName("w", i), w_(i), -3.0, 3.0, "normal of the hyperplane"});
   out.push_back({"b", b_, -3.0, 3.0, "offset of the hyperplane"});
   return out;
 }

@@ -30,7 +30,7 @@ Status TanhLinearConditioner::validate() const { return detail::requireFinite(pa
 std::vector<Parameter> TanhLinearConditioner::parameters() const {
   std::vector<Parameter> out;
   const auto add = [&out](const std::string& prefix, const Matrix& m) {
-    for (Eigen::Index i = 0; i < m.size(); ++i) out.push_back({prefix + std::to_string(i), m.data()[i]});
+    for (Eigen::Index i = 0; i < m.size(); ++i) out.push_back({std::string(prefix).append(std::to_string(i)), m.data()[i], -3.0, 3.0, "test weight"});
   };
   add("Ws", scaleWeight_);
   add("cs", scaleBias_);
