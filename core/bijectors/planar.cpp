@@ -40,7 +40,10 @@ Transformed Planar::inverse(const Batch& x) const {
     // The analytic bracket is tight (tanh(a) rounds to ±1 far out, so g can round to the wrong
     // sign at its ends); a margin well above rounding keeps it a bracket.
     const double margin = std::abs(wu) + 1e-9 * std::max(1.0, std::abs(target));
-    const Expected<double> a = findRoot(residual, target - margin, target + margin);
+    RootOptions options;
+    options.guess = target - wu * std::tanh(target);  // one fixed-point step from a = target
+    options.useGuess = true;
+    const Expected<double> a = findRoot(residual, target - margin, target + margin, options);
     const double t = a.ok() ? std::tanh(a.value) : std::nan("");
     out.value.row(i) = x.row(i) - t * u_.transpose();
     out.logAbsDet(i) = -std::log(std::abs(1.0 + wu * (1.0 - t * t)));
