@@ -100,6 +100,11 @@ int runGui(const GuiOptions& options) {
   state.activate(state.findView(state.settings.view) ? state.settings.view : "welcome");
   if (!options.view.empty()) state.activate(options.view);
   if (!options.scene.empty()) openSceneFile(state, options.scene);
+  if (!options.overlays.empty() && state.activeView) {
+    std::vector<std::string> unknown;
+    state.activeView->setOverlays(options.overlays, true, unknown);
+    for (const auto& u : unknown) state.warn("--overlays: '" + u + "' is not an overlay of the " + state.activeView->title());
+  }
 
   int exitCode = 0;
   auto last = std::chrono::steady_clock::now();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace flowlab::app {
 
@@ -12,6 +13,7 @@ struct GuiOptions {
   int width = 0;           // --size WxH (0: saved geometry or default)
   int height = 0;
   std::string view;        // --view NAME
+  std::vector<std::string> overlays;  // --overlays density,grid,patches,samples,log (exactly these)
 };
 
 // Returns the process exit code: 0 ok, 1 screenshot could not be written, 2 no display / no GL.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -24,6 +25,11 @@ class View {
   // Opens a scene file in this view. Returns false (and posts the reason) if it cannot;
   // the current scene stays as it was.
   virtual bool openScene(AppState& state, const std::string& path) { return false; }
+  // Turns overlays on by name ("density", "grid", "patches", "samples", "histogram", "bands", "log");
+  // names a view does not know are reported in `unknown`. Others go off only when `exclusive`.
+  virtual void setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) {
+    unknown = names;
+  }
   // Whether this view can show a scene of this dimension.
   virtual bool acceptsDim(int dim) const { return false; }
 };

@@ -49,6 +49,16 @@ bool Lab1DView::openScene(AppState& state, const std::string& path) {
   return true;
 }
 
+void Lab1DView::setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) {
+  if (exclusive) s_.showHistogram = s_.showBands = false;
+  for (const auto& n : names) {
+    if (n == "histogram" || n == "samples") s_.showHistogram = true;
+    else if (n == "bands") s_.showBands = true;
+    else if (n != "density") unknown.push_back(n);  // the 1D density is always drawn
+  }
+  s_.dirty = true;
+}
+
 void Lab1DView::loadPreset(AppState& state, const std::string& path) { openScene(state, path); }
 
 void Lab1DView::sidebar(AppState& state) {

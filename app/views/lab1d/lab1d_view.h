@@ -15,6 +15,7 @@ class Lab1DView : public View {
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
   bool openScene(AppState& state, const std::string& path) override;
   bool acceptsDim(int dim) const override { return dim == 1; }
+  void setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) override;
 
   Lab1DState& labState() { return s_; }
 

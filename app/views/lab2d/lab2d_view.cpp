@@ -41,9 +41,27 @@ bool Lab2DView::openScene(AppState& state, const std::string& path) {
   s_.resolution = std::clamp(s_.scene.view.resolution, 32, 512);
   s_.playing = false;
   s_.dirty = true;
+  // Optional "view": {"overlays": ["density", "grid", ...]} picks the overlays a scene opens with.
+  if (const auto it = s_.scene.view.extras.find("overlays"); it != s_.scene.view.extras.end() && it->is_array()) {
+    std::vector<std::string> names, unknown;
+    for (const auto& n : *it)
+      if (n.is_string()) names.push_back(n.get<std::string>());
+    setOverlays(names, true, unknown);
+    for (const auto& u : unknown) state.warn(path + ": unknown overlay '" + u + "'");
+  }
   state.info("opened " + path);
   for (const auto& problem : s_.scene.flow.problems()) state.warn(problem);
   return true;
+}
+
+void Lab2DView::setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) {
+  if (exclusive) s_.showDensity = s_.showGrid = s_.showPatches = s_.showSamples = s_.logScale = false;
+  for (const auto& n : names) {
+    bool* flag = n == "density" ? &s_.showDensity : n == "grid" ? &s_.showGrid : n == "patches" ? &s_.showPatches
+               : n == "samples" ? &s_.showSamples : n == "log" ? &s_.logScale : nullptr;
+    if (flag) *flag = true; else unknown.push_back(n);
+  }
+  s_.dirty = true;
 }
 
 void Lab2DView::transport(AppState& state) {

@@ -20,6 +20,7 @@ class Lab2DView : public View {
   bool animating() const override { return s_.playing || s_.interacting; }
   bool openScene(AppState& state, const std::string& path) override;
   bool acceptsDim(int dim) const override { return dim == 2; }
+  void setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) override;
 
   Lab2DState& labState() { return s_; }
 
