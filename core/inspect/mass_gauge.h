@@ -7,10 +7,9 @@
 namespace flowlab {
 
 struct Mass1D {
-  double visible = 0.0;  // ∫_{xMin}^{xMax} p_X(x) dx by adaptive Simpson quadrature on log p_X
+  double visible = 0.0;  // ∫_{xMin}^{xMax} p_X(x) dx by adaptive Gauss–Kronrod (core/eval mass1D)
   double outside = 0.0;  // exact mass outside the window: 1 − |Φ(f⁻¹(xMax)) − Φ(f⁻¹(xMin))|
   double total() const { return visible + outside; }  // 1 up to the quadrature tolerance
-  int evaluations = 0;   // density evaluations the quadrature used
 };
 
 // Needs a valid 1D flow and xMin < xMax; `tolerance` is the absolute quadrature tolerance.
