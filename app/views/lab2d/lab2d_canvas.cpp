@@ -15,7 +15,7 @@ namespace flowlab::app {
 Lab2DLayout layoutLab2D(const Lab2DState& s, ImVec2 o, ImVec2 size) {
   const float em = ImGui::GetFontSize();
   const float top = o.y + em * 2.4f;
-  const float below = em * 10.5f;
+  const float below = em * 8.0f;
   const float gap = em * 4.2f, left = o.x + em * 3.6f, bar = em * 1.1f, barLabels = em * 3.6f;
   const float side = std::max(em * 6.0f, std::min((size.x - (left - o.x) - gap - em * 1.0f - bar - barLabels) * 0.5f,
                                                   size.y - (top - o.y) - below - em * 1.8f));

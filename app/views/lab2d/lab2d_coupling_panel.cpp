@@ -12,9 +12,9 @@
 namespace flowlab::app {
 namespace {
 
-void plotFunction(const char* title, const Vector& a, const Vector& v, ImU32 colour) {
+void plotFunction(const char* title, const Vector& a, const Vector& v, ImU32 colour, float width) {
   const float em = ImGui::GetFontSize();
-  const ImVec2 size(ImGui::GetContentRegionAvail().x * 0.48f, em * 4.5f);
+  const ImVec2 size(width, em * 4.5f);
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   ImGui::Dummy(size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -53,9 +53,10 @@ void drawCouplingPanel(const Lab2DState& s) {
   Batch logScale, shift;
   coupling->conditioner().compute(a, logScale, shift);
   const Vector av = a.col(0);
-  plotFunction("s (log-scale)", av, logScale.col(0), theme::kInvalid);
+  const float width = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  plotFunction("s (log-scale)", av, logScale.col(0), theme::kInvalid, width);
   ImGui::SameLine();
-  plotFunction("t (shift)", av, shift.col(0), theme::kBaseSpace);
+  plotFunction("t (shift)", av, shift.col(0), theme::kBaseSpace, width);
   // The Jacobian at the cursor: triangular, with exp(s) on the diagonal.
   const LayerTerm* term = nullptr;
   if (s.hover)

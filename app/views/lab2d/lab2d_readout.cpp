@@ -138,7 +138,8 @@ void drawLab2DBelow(const Lab2DState& s, const Lab2DLayout& l, float, float) {
   const float legendWidth = em * 16.0f;
   ImGui::SetCursorScreenPos(l.belowMin);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
-  ImGui::BeginChild("##readout2d", ImVec2(l.belowMax.x - l.belowMin.x - legendWidth - em * 2, l.belowMax.y - l.belowMin.y),
+  ImGui::BeginChild("##readout2d",
+                    ImVec2(l.belowMax.x - l.belowMin.x - legendWidth - em * 2, std::min(l.belowMax.y - l.belowMin.y, em * 7.0f)),
                     true, ImGuiWindowFlags_NoScrollbar);
   drawMass(s);
   ImGui::Separator();
