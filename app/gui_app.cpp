@@ -1,6 +1,8 @@
 #include "app/gui_app.h"
 
+#include <algorithm>
 #include <chrono>
+#include <vector>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -107,6 +109,7 @@ int runGui(const GuiOptions& options) {
   }
 
   int exitCode = 0;
+  std::vector<double> frameTimes;
   auto last = std::chrono::steady_clock::now();
   for (int frame = 0; !window.shouldClose(); ++frame) {
     const bool animating = frameLimit > 0 || (state.activeView && state.activeView->animating());
@@ -116,6 +119,7 @@ int runGui(const GuiOptions& options) {
       applyScale(state, window.contentScale());
     }
     window.beginFrame();
+    if (options.recomputeEveryFrame && state.activeView) state.activeView->invalidate();
     drawShell(state);
     window.endFrame();
 
@@ -139,10 +143,18 @@ int runGui(const GuiOptions& options) {
     const double ms = std::chrono::duration<double, std::milli>(now - last).count();
     last = now;
     state.frame.frameMs = frame == 0 ? ms : 0.9 * state.frame.frameMs + 0.1 * ms;
+    if (frame > 0) frameTimes.push_back(ms);  // the first frame includes start-up
     state.frame.time += ms / 1000.0;
     if (lastScriptedFrame || state.quitRequested) break;
   }
 
+  if (options.frameStats && !frameTimes.empty()) {
+    std::sort(frameTimes.begin(), frameTimes.end());
+    double sum = 0;
+    for (double t : frameTimes) sum += t;
+    std::printf("frames=%zu mean_ms=%.2f median_ms=%.2f p90_ms=%.2f\n", frameTimes.size(), sum / frameTimes.size(),
+                frameTimes[frameTimes.size() / 2], frameTimes[frameTimes.size() * 9 / 10]);
+  }
   if (!scripted && ensureConfigDir()) {
     window.geometry(state.settings.windowX, state.settings.windowY, state.settings.windowWidth,
                     state.settings.windowHeight, state.settings.windowMaximized);

@@ -13,6 +13,8 @@ struct GuiOptions {
   int width = 0;           // --size WxH (0: saved geometry or default)
   int height = 0;
   std::string view;        // --view NAME
+  bool frameStats = false;   // --frame-stats: print frame-time statistics on exit
+  bool recomputeEveryFrame = false;  // --recompute-every-frame: as if a parameter were dragged each frame
   std::vector<std::string> overlays;  // --overlays density,grid,patches,samples,log (exactly these)
 };
 

@@ -20,6 +20,8 @@ class View {
   virtual void sidebar(AppState& state) = 0;
   // The central canvas, a rectangle in screen pixels.
   virtual void canvas(AppState& state, ImVec2 origin, ImVec2 size) = 0;
+  // Marks the view's fields stale, so they are recomputed this frame (benchmarks of a live drag).
+  virtual void invalidate() {}
   // True while something animates or trains, so the loop redraws continuously.
   virtual bool animating() const { return false; }
   // Opens a scene file in this view. Returns false (and posts the reason) if it cannot;

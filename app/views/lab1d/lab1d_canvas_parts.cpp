@@ -116,7 +116,8 @@ void drawLab1DCorner(const Lab1DState& s, const Lab1DLayout& l) {
     ImGui::TextColored(ImVec4(0.87f, 0.44f, 0.15f, 1), "p_X(x) = %.4f", std::exp(p.logPx));
     ImGui::Text("log p_X = log p_Z − Σ log|f′|");
     ImGui::Text("  %.4f = %.4f", p.logPx, p.logPz);
-    for (const auto& t : p.terms) ImGui::Text("      − %.4f   %s", t.logAbsDet, t.label.c_str());
+    for (const auto& t : p.terms)
+      ImGui::Text("      %s %.4f   %s", t.logAbsDet < 0 ? "+" : "−", std::abs(t.logAbsDet), t.label.c_str());
   } else if (!s.hoverError.empty() && s.fields.validity.ok()) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(theme::kErrorText, "%s", s.hoverError.c_str());

@@ -1,5 +1,5 @@
 // Direct manipulation in the 1D lab: drag spline knots on the curve; drag an affine map's line
-// (vertical drag: offset b; Shift+drag: slope a, pivoting about the grabbed point's z).
+// (vertical drag: offset b; Shift+drag: slope a, turning the line about its point (0, b)).
 #include <algorithm>
 #include <cmath>
 

@@ -15,16 +15,23 @@ Lab1DView::Lab1DView() {
   s_.scene.name = "Sine warp";
   s_.scene.view.xMin = -6;
   s_.scene.view.xMax = 6;
-  if (!presets(1).empty()) {
-    for (const auto& p : presets(1))
-      if (p.path.find("sine_1d") != std::string::npos) {
-        auto scene = loadSceneFile(p.path);
-        if (scene.ok()) {
-          s_.scene = std::move(scene.value);
-          s_.presetPath = p.path;
-        }
-      }
-  }
+  for (const auto& p : presets(1))
+    if (p.path.find("sine_1d") != std::string::npos) {
+      auto scene = loadSceneFile(p.path);
+      if (scene.ok()) adopt(std::move(scene.value), p.path);
+    }
+}
+
+void Lab1DView::adopt(SceneFile scene, const std::string& path) {
+  // A new scene starts a new history: undoing into another scene's flow would mix the two.
+  s_.editor.history.clear();
+  s_.editor.selected = 0;
+  s_.scene = std::move(scene);
+  s_.scenePath = path;
+  s_.presetPath = path;
+  s_.visibleLayers = s_.scene.view.visibleLayers;
+  s_.samples = std::clamp(s_.scene.view.samples, 100, 100000);
+  s_.dirty = true;
 }
 
 bool Lab1DView::openScene(AppState& state, const std::string& path) {
@@ -37,13 +44,7 @@ bool Lab1DView::openScene(AppState& state, const std::string& path) {
     state.error(path + ": the 1D lab shows 1D scenes (this one has dim = " + std::to_string(scene.value.dim) + ")");
     return false;
   }
-  s_.editor.history.record(s_.scene.flow);
-  s_.scene = std::move(scene.value);
-  s_.scenePath = path;
-  s_.presetPath = path;
-  s_.visibleLayers = s_.scene.view.visibleLayers;
-  s_.samples = std::clamp(s_.scene.view.samples, 100, 100000);
-  s_.dirty = true;
+  adopt(std::move(scene.value), path);
   state.info("opened " + path);
   for (const auto& problem : s_.scene.flow.problems()) state.warn(problem);
   return true;

@@ -14,6 +14,7 @@ class Lab1DView : public View {
   void sidebar(AppState& state) override;
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
   bool openScene(AppState& state, const std::string& path) override;
+  void invalidate() override { s_.dirty = true; }
   bool acceptsDim(int dim) const override { return dim == 1; }
   void setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) override;
 
@@ -21,6 +22,7 @@ class Lab1DView : public View {
 
  private:
   void loadPreset(AppState& state, const std::string& path);
+  void adopt(SceneFile scene, const std::string& path);
   Lab1DState s_;
 };
 

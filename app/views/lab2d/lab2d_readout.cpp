@@ -85,7 +85,7 @@ void drawReadout(const Lab2DState& s) {
     ImGui::Text("  %.4f = %.4f", p.logPx, p.logPz);
     for (const auto& term : p.terms) {
       ImGui::SameLine();
-      ImGui::Text("− (%.4f)", term.logAbsDet);
+      ImGui::Text("%s %.4f", term.logAbsDet < 0 ? "+" : "−", std::abs(term.logAbsDet));
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", term.label.c_str());
     }
     if (s.hoverPatch >= 0 && s.fields.from.patches.ok())

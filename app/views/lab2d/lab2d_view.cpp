@@ -34,7 +34,8 @@ bool Lab2DView::openScene(AppState& state, const std::string& path) {
     state.error(path + ": the 2D lab shows 2D scenes (this one has dim = " + std::to_string(scene.value.dim) + ")");
     return false;
   }
-  s_.editor.history.record(s_.scene.flow);
+  s_.editor.history.clear();  // a new scene starts a new history
+  s_.editor.selected = 0;
   s_.scene = std::move(scene.value);
   s_.presetPath = path;
   s_.position = s_.scene.view.visibleLayers;

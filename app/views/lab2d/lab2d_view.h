@@ -19,6 +19,7 @@ class Lab2DView : public View {
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
   bool animating() const override { return s_.playing || s_.interacting; }
   bool openScene(AppState& state, const std::string& path) override;
+  void invalidate() override { s_.dirty = true; }
   bool acceptsDim(int dim) const override { return dim == 2; }
   void setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) override;
 
