@@ -1,5 +1,6 @@
 #include "core/flow/flow.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -147,6 +148,27 @@ Expected<FlowTrace> Flow::forwardTrace(const Batch& z) const {
     trace.logAbsDets.push_back(std::move(t.logAbsDet));
     trace.layers.push_back(k);
   }
+  return out;
+}
+
+Expected<FlowTrace> Flow::inverseTrace(const Batch& x) const {
+  Expected<FlowTrace> out;
+  out.status = checkInput(x, "point");
+  if (!out.ok()) return out;
+  FlowTrace& trace = out.value;
+  trace.values.push_back(x);
+  for (int k = layerCount() - 1; k >= 0; --k) {
+    if (!layers_[k].enabled) continue;
+    Transformed t = layers_[k].bijector->inverse(trace.values.back());
+    out.status = checkOutput(t, trace.values.back(), layerLabel(k), "inverse");
+    if (!out.ok()) return out;
+    trace.values.push_back(std::move(t.value));
+    trace.logAbsDets.push_back(-t.logAbsDet);  // forward log-det at the layer's input
+    trace.layers.push_back(k);
+  }
+  std::reverse(trace.values.begin(), trace.values.end());
+  std::reverse(trace.logAbsDets.begin(), trace.logAbsDets.end());
+  std::reverse(trace.layers.begin(), trace.layers.end());
   return out;
 }
 

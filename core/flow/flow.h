@@ -73,6 +73,9 @@ class Flow {
   Expected<Batch> sample(int n, std::uint64_t seed) const;
   // Per-layer values and log-dets of the forward pass from z.
   Expected<FlowTrace> forwardTrace(const Batch& z) const;
+  // The same trace for the forward pass that ends at x, computed by inverting layer by layer:
+  // values[0] = f⁻¹(x), values.back() = x exactly; logAbsDets are forward (dx/dz) terms.
+  Expected<FlowTrace> inverseTrace(const Batch& x) const;
 
  private:
   struct Layer {

@@ -1,5 +1,6 @@
 #include "core/scene/scene_file.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>

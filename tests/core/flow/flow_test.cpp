@@ -152,6 +152,26 @@ TEST(Flow, ForwardTraceKeepsEveryLayer) {
   EXPECT_LT((trace.value.totalLogAbsDet() - fwd.value.logAbsDet).cwiseAbs().maxCoeff(), 1e-14);
 }
 
+TEST(Flow, InverseTraceEndsExactlyAtXAndMatchesTheForwardTrace) {
+  Flow flow(2);
+  flow.append(std::make_unique<TanhBump>(2, 0.6));
+  flow.append(std::make_unique<ScaleShift>(vec({2.0, 0.5}), vec({1.0, -1.0})), false);
+  flow.append(std::make_unique<ScaleShift>(vec({1.5, -3.0}), vec({0.0, 2.0})));
+  Batch x(2, 2);
+  x << 0.7, -1.1, 3.0, 2.5;
+  const Expected<FlowTrace> back = flow.inverseTrace(x);
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back.value.values.size(), 3u);
+  EXPECT_EQ(back.value.values.back(), x);
+  EXPECT_EQ(back.value.layers, (std::vector<int>{0, 2}));
+  const Expected<FlowTrace> fwd = flow.forwardTrace(back.value.values.front());
+  for (int k = 0; k < 3; ++k) EXPECT_LT((fwd.value.values[k] - back.value.values[k]).cwiseAbs().maxCoeff(), 1e-12);
+  for (int k = 0; k < 2; ++k) EXPECT_LT((fwd.value.logAbsDets[k] - back.value.logAbsDets[k]).cwiseAbs().maxCoeff(), 1e-12);
+  // log p(x) = log p_Z(z) - Σ forward log-dets.
+  const Vector lp = flow.base().logProb(back.value.values.front()) - back.value.totalLogAbsDet();
+  EXPECT_LT((lp - flow.logProb(x).value).cwiseAbs().maxCoeff(), 1e-14);
+}
+
 TEST(Flow, PrefixTakesTheFirstKEnabledLayers) {
   Flow flow(1);
   flow.append(std::make_unique<ScaleShift>(vec({2.0}), vec({0.0})));
