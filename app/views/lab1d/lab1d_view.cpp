@@ -4,6 +4,7 @@
 
 #include "app/ui/app_state.h"
 #include "app/ui/preset_catalog.h"
+#include "app/ui/preset_header.h"
 #include "app/ui/theme.h"
 
 namespace flowlab::app {
@@ -60,32 +61,10 @@ void Lab1DView::setOverlays(const std::vector<std::string>& names, bool exclusiv
   s_.dirty = true;
 }
 
-void Lab1DView::loadPreset(AppState& state, const std::string& path) { openScene(state, path); }
-
 void Lab1DView::sidebar(AppState& state) {
   const float em = ImGui::GetFontSize();
-  ImGui::TextDisabled("Preset");
-  ImGui::SetNextItemWidth(-1);
-  if (ImGui::BeginCombo("##preset", s_.scene.name.empty() ? "(custom)" : s_.scene.name.c_str())) {
-    for (const auto& p : presets(1)) {
-      if (ImGui::Selectable(p.name.c_str(), p.path == s_.presetPath)) loadPreset(state, p.path);
-      if (ImGui::IsItemHovered() && !p.description.empty()) ImGui::SetTooltip("%s", p.description.c_str());
-    }
-    ImGui::EndCombo();
-  }
-  if (!s_.scene.description.empty()) ImGui::TextWrapped("%s", s_.scene.description.c_str());
-  if (ImGui::Button("Reset") && !s_.presetPath.empty()) loadPreset(state, s_.presetPath);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the preset's parameters (Ctrl+Z undoes)");
-  ImGui::SameLine();
-  ImGui::BeginDisabled(!s_.editor.history.canUndo());
-  if (ImGui::Button("Undo")) s_.dirty |= s_.editor.history.undo(s_.scene.flow);
-  ImGui::EndDisabled();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Z");
-  ImGui::SameLine();
-  ImGui::BeginDisabled(!s_.editor.history.canRedo());
-  if (ImGui::Button("Redo")) s_.dirty |= s_.editor.history.redo(s_.scene.flow);
-  ImGui::EndDisabled();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Y");
+  s_.dirty |= drawPresetHeader(1, s_.scene, s_.presetPath, s_.editor,
+                               [&](const std::string& path) { openScene(state, path); });
 
   ImGui::Separator();
   ImGui::TextDisabled("Layers (base z first, data x last)");

@@ -21,7 +21,6 @@ class Lab1DView : public View {
   Lab1DState& labState() { return s_; }
 
  private:
-  void loadPreset(AppState& state, const std::string& path);
   void adopt(SceneFile scene, const std::string& path);
   Lab1DState s_;
 };
