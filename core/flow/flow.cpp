@@ -34,6 +34,25 @@ Status checkOutput(const Transformed& t, const Batch& input, const std::string& 
                        describeRow(input, bad));
 }
 
+// One layer in one direction. A throwing bijector is a bug in that bijector, but the views call
+// this every frame, so its message becomes a Status naming the layer instead of escaping.
+Status apply(const Bijector& layer, const Batch& in, bool inverse, const std::string& label, Transformed& out) {
+  try {
+    out = inverse ? layer.inverse(in) : layer.forward(in);
+  } catch (const std::exception& e) {
+    return Status::error(label + ": " + (inverse ? "inverse" : "forward") + " failed: " + e.what());
+  }
+  return checkOutput(out, in, label, inverse ? "inverse" : "forward");
+}
+
+Status validateLayer(const Bijector& layer, const std::string& label) {
+  try {
+    return layer.validate().withContext(label);
+  } catch (const std::exception& e) {
+    return Status::error(label + ": validate failed: " + e.what());
+  }
+}
+
 }  // namespace
 
 Vector FlowTrace::totalLogAbsDet() const {
@@ -107,8 +126,8 @@ Flow Flow::prefix(int k) const {
 Status Flow::validate() const {
   for (int k = 0; k < layerCount(); ++k) {
     if (!layers_[k].enabled) continue;
-    const Status s = layers_[k].bijector->validate();
-    if (!s.ok()) return s.withContext(layerLabel(k));
+    const Status s = validateLayer(*layers_[k].bijector, layerLabel(k));
+    if (!s.ok()) return s;
   }
   return Status::okStatus();
 }
@@ -117,8 +136,8 @@ std::vector<std::string> Flow::problems() const {
   std::vector<std::string> out;
   for (int k = 0; k < layerCount(); ++k) {
     if (!layers_[k].enabled) continue;
-    const Status s = layers_[k].bijector->validate();
-    if (!s.ok()) out.push_back(s.withContext(layerLabel(k)).message());
+    const Status s = validateLayer(*layers_[k].bijector, layerLabel(k));
+    if (!s.ok()) out.push_back(s.message());
   }
   return out;
 }
@@ -141,8 +160,8 @@ Expected<FlowTrace> Flow::forwardTrace(const Batch& z) const {
   trace.values.push_back(z);
   for (int k = 0; k < layerCount(); ++k) {
     if (!layers_[k].enabled) continue;
-    Transformed t = layers_[k].bijector->forward(trace.values.back());
-    out.status = checkOutput(t, trace.values.back(), layerLabel(k), "forward");
+    Transformed t;
+    out.status = apply(*layers_[k].bijector, trace.values.back(), false, layerLabel(k), t);
     if (!out.ok()) return out;
     trace.values.push_back(std::move(t.value));
     trace.logAbsDets.push_back(std::move(t.logAbsDet));
@@ -159,8 +178,8 @@ Expected<FlowTrace> Flow::inverseTrace(const Batch& x) const {
   trace.values.push_back(x);
   for (int k = layerCount() - 1; k >= 0; --k) {
     if (!layers_[k].enabled) continue;
-    Transformed t = layers_[k].bijector->inverse(trace.values.back());
-    out.status = checkOutput(t, trace.values.back(), layerLabel(k), "inverse");
+    Transformed t;
+    out.status = apply(*layers_[k].bijector, trace.values.back(), true, layerLabel(k), t);
     if (!out.ok()) return out;
     trace.values.push_back(std::move(t.value));
     trace.logAbsDets.push_back(-t.logAbsDet);  // forward log-det at the layer's input
@@ -179,8 +198,8 @@ Expected<Transformed> Flow::forward(const Batch& z) const {
   out.value = {z, Vector::Zero(z.rows())};
   for (int k = 0; k < layerCount(); ++k) {
     if (!layers_[k].enabled) continue;
-    Transformed t = layers_[k].bijector->forward(out.value.value);
-    out.status = checkOutput(t, out.value.value, layerLabel(k), "forward");
+    Transformed t;
+    out.status = apply(*layers_[k].bijector, out.value.value, false, layerLabel(k), t);
     if (!out.ok()) return out;
     out.value.value = std::move(t.value);
     out.value.logAbsDet += t.logAbsDet;
@@ -195,8 +214,8 @@ Expected<Transformed> Flow::inverse(const Batch& x) const {
   out.value = {x, Vector::Zero(x.rows())};
   for (int k = layerCount() - 1; k >= 0; --k) {
     if (!layers_[k].enabled) continue;
-    Transformed t = layers_[k].bijector->inverse(out.value.value);
-    out.status = checkOutput(t, out.value.value, layerLabel(k), "inverse");
+    Transformed t;
+    out.status = apply(*layers_[k].bijector, out.value.value, true, layerLabel(k), t);
     if (!out.ok()) return out;
     out.value.value = std::move(t.value);
     out.value.logAbsDet += t.logAbsDet;

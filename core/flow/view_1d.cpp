@@ -1,6 +1,7 @@
 #include "core/flow/view_1d.h"
 
 #include <cmath>
+#include <stdexcept>
 #include <string>
 
 namespace flowlab {
@@ -19,7 +20,12 @@ Status forwardUnchecked(const Flow& flow, const Batch& z, Transformed& out) {
   out = {z, Vector::Zero(z.rows())};
   for (int k = 0; k < flow.layerCount(); ++k) {
     if (!flow.isEnabled(k)) continue;
-    Transformed t = flow.layer(k).forward(out.value);
+    Transformed t;
+    try {
+      t = flow.layer(k).forward(out.value);
+    } catch (const std::exception& e) {
+      return Status::error(flow.layerLabel(k) + ": forward failed: " + e.what());
+    }
     if (!t.value.allFinite()) return Status::error(flow.layerLabel(k) + ": non-finite forward value");
     out.value = std::move(t.value);
     out.logAbsDet += t.logAbsDet;  // may be NaN/-inf where an invalid layer folds; handled by caller

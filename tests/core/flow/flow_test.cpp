@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <stdexcept>
 
 #include "tests/core/flow/test_bijectors.h"
 
@@ -122,6 +123,25 @@ TEST(Flow, NonFiniteIntermediateNamesTheLayerAndPoint) {
   ASSERT_FALSE(fwd.ok());
   EXPECT_EQ(fwd.status.message().rfind("layer 2 (test_scale_shift): non-finite forward value at point 1", 0), 0u)
       << fwd.status.message();
+}
+
+// A bijector that throws (a bug in it) still gives an error value naming the layer.
+class Thrower : public ScaleShift {
+ public:
+  Thrower() : ScaleShift(Vector::Ones(1), Vector::Zero(1)) {}
+  Transformed inverse(const Batch&) const override { throw std::runtime_error("boom"); }
+  std::string type() const override { return "thrower"; }
+  BijectorPtr clone() const override { return std::make_unique<Thrower>(); }
+};
+
+TEST(Flow, ExceptionsFromALayerBecomeErrorValues) {
+  Flow flow(1);
+  flow.append(std::make_unique<ScaleShift>(vec({2.0}), vec({0.0})));
+  flow.append(std::make_unique<Thrower>());
+  Expected<Vector> lp;
+  EXPECT_NO_THROW(lp = flow.logProb(vec({1.0})));
+  EXPECT_EQ(lp.status.message(), "layer 2 (thrower): inverse failed: boom");
+  EXPECT_TRUE(flow.forward(vec({1.0})).ok());
 }
 
 TEST(Flow, RejectsNonFiniteOrMisshapenInput) {
