@@ -18,6 +18,7 @@
 #include "app/ui/fonts.h"
 #include "app/ui/shell.h"
 #include "app/ui/view.h"
+#include "app/views/train/train_view.h"
 #include "app/views/view_registry.h"
 
 namespace flowlab::app {
@@ -102,6 +103,8 @@ int runGui(const GuiOptions& options) {
   state.activate(state.findView(state.settings.view) ? state.settings.view : "welcome");
   if (!options.view.empty()) state.activate(options.view);
   if (!options.scene.empty()) openSceneFile(state, options.scene);
+  if (auto* train = dynamic_cast<TrainView*>(state.findView("train")); train && options.trainSteps > 0)
+    train->trainState().pendingSteps = options.trainSteps;
   if (!options.overlays.empty() && state.activeView) {
     std::vector<std::string> unknown;
     state.activeView->setOverlays(options.overlays, true, unknown);

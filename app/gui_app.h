@@ -15,6 +15,7 @@ struct GuiOptions {
   std::string view;        // --view NAME
   bool frameStats = false;   // --frame-stats: print frame-time statistics on exit
   bool recomputeEveryFrame = false;  // --recompute-every-frame: as if a parameter were dragged each frame
+  int trainSteps = 0;      // --train-steps N: the Training view runs N steps before the first frame
   std::vector<std::string> overlays;  // --overlays density,grid,patches,samples,log (exactly these)
 };
 

@@ -2,6 +2,7 @@
 
 #include "app/views/lab1d/lab1d_view.h"
 #include "app/views/lab2d/lab2d_view.h"
+#include "app/views/train/train_view.h"
 #include "app/views/welcome_view.h"
 
 namespace flowlab::app {
@@ -11,6 +12,7 @@ std::vector<std::unique_ptr<View>> makeViews() {
   views.push_back(std::make_unique<WelcomeView>());
   views.push_back(std::make_unique<Lab1DView>());
   views.push_back(std::make_unique<Lab2DView>());
+  views.push_back(std::make_unique<TrainView>());
   return views;
 }
 
