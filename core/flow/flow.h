@@ -54,6 +54,7 @@ class Flow {
   std::string layerLabel(int index) const;
 
   // The flow of the first k enabled layers only (disabled ones dropped): the layer slider.
+  // k <= 0 gives the identity (the base); k >= enabledCount() gives all enabled layers.
   Flow prefix(int k) const;
 
   // --- Validity

@@ -77,6 +77,12 @@ TEST(SceneErrors, OverflowingNumberIsMalformedWithItsPosition) {
             "bad.json:2:27: invalid JSON: number out of range of a double");
 }
 
+TEST(SceneErrors, NestedCoordinateErrorPointsInsideTheElementwiseLayer) {
+  EXPECT_EQ(errorOf("{\"dim\": 2, \"layers\": [{\"type\": \"elementwise\", \"coordinates\": [\n"
+                    "  {\"type\": \"affine\", \"a\": 1, \"b\": 0},\n  {\"type\": \"sine\", \"a\": true, \"omega\": 1, \"phi\": 0}]}]}"),
+            "bad.json:3:25: layer 1 (elementwise): \"a\" must be a number, got boolean");
+}
+
 TEST(SceneErrors, UnreadableFileNamesThePath) {
   const Expected<SceneFile> s = loadSceneFile("/nonexistent/dir/scene.json");
   EXPECT_EQ(s.status.message(), "/nonexistent/dir/scene.json: cannot read file");
