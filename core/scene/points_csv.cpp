@@ -1,5 +1,6 @@
 #include "core/scene/points_csv.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -21,6 +22,7 @@ Expected<Batch> parsePointsCsv(const std::string& text, int dim, const std::stri
   std::vector<double> values;
   std::istringstream in(text);
   std::string line;
+  bool first = true;
   for (int lineNo = 1; std::getline(in, line); ++lineNo) {
     line = trim(line);
     if (line.empty() || line[0] == '#') continue;
@@ -34,6 +36,14 @@ Expected<Batch> parsePointsCsv(const std::string& text, int dim, const std::stri
     if (static_cast<int>(fields.size()) != dim)
       return fail("expected " + std::to_string(dim) + " number" + (dim == 1 ? "" : "s") + " per line, got " +
                   std::to_string(fields.size()) + " fields");
+    // A first line of names only ("x,y", as pandas writes) is a header, not a point.
+    const bool header = first && std::all_of(fields.begin(), fields.end(), [](const std::string& f) {
+      char* end = nullptr;
+      std::strtod(f.c_str(), &end);
+      return !f.empty() && end == f.c_str();  // not even a prefix parses as a number ("nan", "inf" do)
+    });
+    first = false;
+    if (header) continue;
     for (const std::string& f : fields) {
       char* end = nullptr;
       const double v = std::strtod(f.c_str(), &end);

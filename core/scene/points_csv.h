@@ -9,8 +9,9 @@
 
 namespace flowlab {
 
-// Parses CSV text into an N by dim batch. Blank lines and lines starting with '#' are skipped;
-// anything else that is not exactly dim finite numbers is an error "source:line: reason".
+// Parses CSV text into an N by dim batch. Blank lines, lines starting with '#' and a first line of
+// column names ("x,y") are skipped; any other line that is not exactly dim finite numbers is an
+// error "source:line: reason".
 Expected<Batch> parsePointsCsv(const std::string& text, int dim, const std::string& sourceName);
 // Reads a file ("path: cannot read file" when it cannot be opened).
 Expected<Batch> loadPointsCsv(const std::string& path, int dim);

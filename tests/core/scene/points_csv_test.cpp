@@ -17,6 +17,14 @@ TEST(PointsCsv, ParsesPointsSkippingBlanksAndComments) {
   EXPECT_EQ(p.value(1, 1), 0.03);
 }
 
+TEST(PointsCsv, SkipsAHeaderLineOnlyAtTheTop) {
+  const Expected<Batch> p = parsePointsCsv("x, y\n1,2\n", 2, "p.csv");
+  ASSERT_TRUE(p.ok()) << p.status.message();
+  EXPECT_EQ(p.value.rows(), 1);
+  EXPECT_EQ(parsePointsCsv("1,2\nx,y\n", 2, "p.csv").status.message(), "p.csv:2: not a number: \"x\"");
+  EXPECT_EQ(parsePointsCsv("nan\n", 1, "p.csv").status.message(), "p.csv:1: not a finite number: \"nan\"");
+}
+
 TEST(PointsCsv, ErrorsNameTheLine) {
   EXPECT_EQ(parsePointsCsv("1\n2,3\n", 1, "p.csv").status.message(), "p.csv:2: expected 1 number per line, got 2 fields");
   EXPECT_EQ(parsePointsCsv("1,\n", 2, "p.csv").status.message(), "p.csv:1: not a number: \"\"");
