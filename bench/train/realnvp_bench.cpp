@@ -1,51 +1,52 @@
-// Speed of the trainer's hot path: one training step (forward, backward, Adam) at batch 256,
-// and log p on a 256×256 grid; counters report points/s and matmul GFLOP/s.
+// Speed of the trainer's hot path: one training step (batch, forward, backward, Adam) and log p
+// on a 256×256 grid in 512-point chunks (and in one 65,536-point batch, for contrast).
+// Counters: steps/s, points/s and matmul GFLOP/s (3 products per layer in training, 1 in log p).
+// Configuration from the environment (bench/compare_torch.sh sets it): FLOWLAB_BENCH_LAYERS (6),
+// FLOWLAB_BENCH_HIDDEN (64), FLOWLAB_BENCH_BATCH (256), FLOWLAB_BENCH_ACTIVATION (tanh).
 #include <benchmark/benchmark.h>
 
-#include "core/data/dataset.h"
-#include "core/nn/adam.h"
-#include "core/train/realnvp.h"
+#include <cstdlib>
+#include <string>
+
+#include "core/train/trainer.h"
 
 namespace flowlab {
 namespace {
 
-RealNvpConfig configFor(const benchmark::State& state) {
-  RealNvpConfig c;
-  c.layers = int(state.range(0));
-  c.hidden = int(state.range(1));
+int envInt(const char* name, int fallback) {
+  const char* v = std::getenv(name);
+  return v ? std::atoi(v) : fallback;
+}
+
+TrainerConfig benchConfig() {
+  TrainerConfig c;
+  c.model.layers = envInt("FLOWLAB_BENCH_LAYERS", 6);
+  c.model.hidden = envInt("FLOWLAB_BENCH_HIDDEN", 64);
+  c.batch = envInt("FLOWLAB_BENCH_BATCH", 256);
+  const char* act = std::getenv("FLOWLAB_BENCH_ACTIVATION");
+  c.model.activation = activationFromName(act ? act : "tanh").value_or(Activation::Tanh);
+  c.testSize = 256;
   return c;
 }
 
-void BM_TrainStep(benchmark::State& state) {
-  const RealNvp<float> model(configFor(state));
-  const int batch = int(state.range(2));
-  VectorT<float> p(model.paramCount()), grad(model.paramCount()), p2;
-  Rng rng(0);
-  model.init(p.data(), rng);
-  const MatrixT<float> x = Dataset::make("moons").value.sample(batch, rng).cast<float>();
-  RealNvpWorkspace<float> ws;
-  AdamState<float> adam, adam2;
-  adam.reset(model.paramCount());
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(model.nllAndGrad(p.data(), x, grad.data(), ws));
-    adamStep(AdamConfig{}, 1e-4, p, adam, grad, p2, adam2);
-    std::swap(p, p2);
-    std::swap(adam, adam2);
-  }
-  const double flops = 3.0 * model.forwardFlopsPerPoint() * batch;  // forward + two backward products
+void trainStep(benchmark::State& state) {
+  Trainer trainer(benchConfig());
+  trainer.step(20);  // past the first allocations
+  for (auto _ : state) trainer.step(1);
+  const double flops = 3.0 * trainer.model().forwardFlopsPerPoint() * trainer.config().batch;
   state.counters["steps/s"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
   state.counters["GFLOP/s"] =
       benchmark::Counter(flops * double(state.iterations()) * 1e-9, benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_TrainStep)->Args({6, 64, 256})->Args({6, 32, 256})->Unit(benchmark::kMicrosecond);
 
-void BM_GridLogProb(benchmark::State& state) {
-  const RealNvp<float> model(configFor(state));
+void gridLogProb(benchmark::State& state, int chunk) {
+  const TrainerConfig config = benchConfig();
+  const RealNvp<float> model(config.model);
   VectorT<float> p(model.paramCount());
   Rng rng(0);
   model.init(p.data(), rng);
-  p += VectorT<float>::Constant(p.size(), 0.01f);  // not the identity
-  const int side = 256, chunk = int(state.range(2));
+  for (int i = 0; i < p.size(); ++i) p(i) = float(0.2 * (rng.uniform() - 0.5));  // not the identity
+  const int side = 256;
   MatrixT<float> grid(side * side, 2);
   for (int i = 0; i < side; ++i)
     for (int j = 0; j < side; ++j) grid.row(i * side + j) << -3.f + 6.f * j / (side - 1), -3.f + 6.f * i / (side - 1);
@@ -60,7 +61,34 @@ void BM_GridLogProb(benchmark::State& state) {
   state.counters["GFLOP/s"] = benchmark::Counter(
       model.forwardFlopsPerPoint() * side * side * double(state.iterations()) * 1e-9, benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_GridLogProb)->Args({6, 64, 256})->Args({6, 64, 512})->Args({6, 64, 65536})->Unit(benchmark::kMillisecond);
+
+// One core's FMA peak, for "achieved GFLOP/s vs peak": 12 independent chains of 16-float
+// multiply-adds (enough to cover the FMA latency on 2 pipes), 2 flops each.
+void fmaPeak(benchmark::State& state) {
+  typedef float Packet __attribute__((vector_size(64)));
+  Packet acc[12], a, b;
+  for (int i = 0; i < 16; ++i) a[i] = 1.0000001f, b[i] = 1e-7f;
+  for (int k = 0; k < 12; ++k) acc[k] = a * float(k);
+  const long inner = 1 << 16;
+  for (auto _ : state) {
+    for (long i = 0; i < inner; ++i) {
+#pragma GCC unroll 12
+      for (int k = 0; k < 12; ++k) acc[k] = acc[k] * a + b;
+      __asm__ volatile("" : "+v"(a));  // keeps the chains from being folded
+    }
+  }
+  benchmark::DoNotOptimize(acc);
+  state.counters["GFLOP/s"] = benchmark::Counter(double(state.iterations()) * inner * 12 * 16 * 2 * 1e-9,
+                                                 benchmark::Counter::kIsRate);
+}
+
+const bool registered = [] {
+  benchmark::RegisterBenchmark("FmaPeak", fmaPeak)->Unit(benchmark::kMillisecond)->UseRealTime();
+  benchmark::RegisterBenchmark("TrainStep", trainStep)->Unit(benchmark::kMicrosecond)->UseRealTime();
+  benchmark::RegisterBenchmark("GridLogProb/chunk512", gridLogProb, 512)->Unit(benchmark::kMillisecond)->UseRealTime();
+  benchmark::RegisterBenchmark("GridLogProb/oneBatch", gridLogProb, 65536)->Unit(benchmark::kMillisecond)->UseRealTime();
+  return true;
+}();
 
 }  // namespace
 }  // namespace flowlab
