@@ -94,36 +94,79 @@ void mlpForward(const MlpShape& shape, const T* params, const T* x, int n, MlpWo
 template <class T>
 void mlpBackward(const MlpShape& shape, const T* params, const T* x, int n, MlpWorkspace<T>& ws,
                  const MatrixT<T>& dOut, T* grad, T* dx) {
+  using Array = Eigen::Array<T, Eigen::Dynamic, 1>;
+  // delta: dL/d(output of layer l); `pending` when act'(a_l) is still to be applied (then delta
+  // is one of the workspace buffers, never dOut).
   const MatrixT<T>* delta = &dOut;
   MatrixT<T>* next = &ws.deltaA;
+  bool pending = false;
   for (int l = shape.depth; l >= 0; --l) {
     const int fi = shape.fanIn(l), fo = shape.fanOut(l);
     const ConstMap<T> w(params + shape.weightOffset(l), fo, fi);
     Map<T> dw(grad + shape.weightOffset(l), fo, fi);
+    MatrixT<T>* mutableDelta = pending ? const_cast<MatrixT<T>*>(delta) : nullptr;
+    if (l == 0 && fi == 1) {
+      // Input layer of a coupling conditioner (one input): act', dW = δ·xᵀ, db = Σ δ and
+      // dx = Wᵀ·δ are per-column reductions, done in one pass.
+      Eigen::Map<Array> dw0(grad + shape.weightOffset(0), fo), db0(grad + shape.biasOffset(0), fo);
+      const auto w0 = w.col(0).array();
+      dw0.setZero();
+      db0.setZero();
+      for (int j = 0; j < n; ++j) {
+        if (pending) {
+          auto c = mutableDelta->col(j).array();
+          const auto a = ws.act[0].col(j).array();
+          if (shape.activation == Activation::Relu)
+            c = (a > T(0)).select(c, T(0));
+          else
+            c *= T(1) - a.square();
+        }
+        const auto c = delta->col(j).array();
+        dw0 += c * x[j];
+        db0 += c;
+        if (dx) dx[j] = (w0 * c).sum();
+      }
+      break;
+    }
+    if (pending) activationBackward(*mutableDelta, ws.act[l], shape.activation, grad + shape.biasOffset(l));
+    else if (l == shape.depth) Eigen::Map<VectorT<T>>(grad + shape.biasOffset(l), fo) = delta->rowwise().sum();
     if (l == 0) {
-      const ConstMap<T> xin(x, fi, n);
-      dw.noalias() = *delta * xin.transpose();
-      // With hidden layers, activationBackward already wrote this bias gradient.
-      if (shape.depth == 0) Eigen::Map<VectorT<T>>(grad + shape.biasOffset(l), fo) = delta->rowwise().sum();
+      dw.noalias() = *delta * ConstMap<T>(x, fi, n).transpose();
       if (dx) Map<T>(dx, fi, n).noalias() = w.transpose() * *delta;
       break;
     }
     const MatrixT<T>& prev = ws.act[l - 1];
-    dw.noalias() = *delta * prev.transpose();
-    if (l == shape.depth) Eigen::Map<VectorT<T>>(grad + shape.biasOffset(l), fo) = delta->rowwise().sum();
     next->resize(fi, n);
     if (fo <= 4) {
-      // Inner dimension fo (2 for a coupling's log-scale and shift): axpy per column beats GEMM.
+      // Few outputs (2 for a coupling's log-scale and shift): per column, δ_prev = (Wᵀδ) ⊙ act',
+      // dWᵀ += a_prev·δᵀ and the previous layer's bias sum, in registers instead of 3 passes.
       ws.weightT = w.transpose();
+      MatrixT<T>& dwT = ws.gradT;
+      dwT.setZero(fi, fo);
+      Eigen::Map<Array> dbPrev(grad + shape.biasOffset(l - 1), fi);
+      dbPrev.setZero();
       for (int j = 0; j < n; ++j) {
         auto c = next->col(j);
+        const auto a = prev.col(j);
         c = ws.weightT.col(0) * (*delta)(0, j);
-        for (int k = 1; k < fo; ++k) c += ws.weightT.col(k) * (*delta)(k, j);
+        dwT.col(0) += a * (*delta)(0, j);
+        for (int k = 1; k < fo; ++k) {
+          c += ws.weightT.col(k) * (*delta)(k, j);
+          dwT.col(k) += a * (*delta)(k, j);
+        }
+        if (shape.activation == Activation::Relu)
+          c = (a.array() > T(0)).select(c.array(), T(0)).matrix();
+        else
+          c.array() *= T(1) - a.array().square();
+        dbPrev += c.array();
       }
+      dw = dwT.transpose();
+      pending = false;
     } else {
+      dw.noalias() = *delta * prev.transpose();
       next->noalias() = w.transpose() * *delta;
+      pending = true;
     }
-    activationBackward(*next, prev, shape.activation, grad + shape.biasOffset(l - 1));
     delta = next;
     next = (next == &ws.deltaA) ? &ws.deltaB : &ws.deltaA;
   }

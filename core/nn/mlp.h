@@ -42,7 +42,7 @@ template <class T>
 struct MlpWorkspace {
   std::vector<MatrixT<T>> act;  // act[l]: fanOut(l) × N; act.back() is the linear output
   MatrixT<T> deltaA, deltaB;    // backward scratch: dL/d(pre-activation), hidden × N
-  MatrixT<T> weightT;           // transposed output weights for the small-fanOut fast path
+  MatrixT<T> weightT, gradT;    // transposed output weights and their gradient (small-fanOut path)
 };
 
 // PyTorch's nn.Linear default, W, b ~ U(-1/sqrt(fanIn), 1/sqrt(fanIn)); zeroLastLayer makes the

@@ -63,6 +63,14 @@ void checkBackward(const MlpShape& shape) {
 
 TEST(Mlp, BackwardMatchesFiniteDifferencesTanh) { checkBackward({3, 5, 3, 2, Activation::Tanh}); }
 TEST(Mlp, BackwardMatchesFiniteDifferencesRelu) { checkBackward({3, 6, 2, 6, Activation::Relu}); }
+// One input (the fused input-layer path), with the small output path and with the GEMM one.
+TEST(Mlp, BackwardMatchesFiniteDifferencesOneInput) {
+  checkBackward({1, 5, 2, 2, Activation::Tanh});
+  checkBackward({1, 5, 3, 6, Activation::Tanh});
+  checkBackward({1, 4, 1, 2, Activation::Relu});
+  checkBackward({1, 4, 0, 2, Activation::Tanh});  // linear
+  checkBackward({2, 4, 0, 6, Activation::Tanh});
+}
 
 TEST(Mlp, ZeroLastLayerGivesZeroOutputAndPyTorchInitBounds) {
   const MlpShape shape{1, 64, 2, 2, Activation::Relu};
