@@ -6,7 +6,7 @@
 # the floor) when trained for as long as PyTorch needs for its STEPS steps.
 #
 #   bench/compare_torch.sh [BUILD_DIR]         (BUILD_DIR/app/flowlab, BUILD_DIR/bench/train/...)
-#   env: THREADS=1 LAYERS=6 HIDDEN=64 BATCH=256 STEPS=2000 ACT=tanh LR=5e-3 SEED=0
+#   env: THREADS=1 LAYERS=6 HIDDEN=64 BATCH=256 STEPS=2000 ACT=tanh LR=6e-3 SEED=0
 #        FLOWLAB_BIN=... BENCH_BIN=... to point at binaries from different build directories.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,7 +14,7 @@ build=${1:-$here/../build}
 FLOWLAB_BIN=${FLOWLAB_BIN:-$build/app/flowlab}
 BENCH_BIN=${BENCH_BIN:-$build/bench/train/flowlab_train_bench}
 THREADS=${THREADS:-1} LAYERS=${LAYERS:-6} HIDDEN=${HIDDEN:-64} BATCH=${BATCH:-256}
-STEPS=${STEPS:-2000} ACT=${ACT:-tanh} LR=${LR:-5e-3} SEED=${SEED:-0}
+STEPS=${STEPS:-2000} ACT=${ACT:-tanh} LR=${LR:-6e-3} SEED=${SEED:-0}
 PY=/usr/bin/python3  # Debian's interpreter sees python3-torch
 for f in "$FLOWLAB_BIN" "$BENCH_BIN"; do [[ -x $f ]] || { echo "missing $f (build with -DFLOWLAB_BUILD_APP=ON)" >&2; exit 2; }; done
 

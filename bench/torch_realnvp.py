@@ -60,7 +60,7 @@ class RealNVP(nn.Module):
         return -0.5 * (x * x).sum(1) - math.log(2 * math.pi) + logdet
 
 
-def lr_at(step, peak, warmup, total, final=0.02):
+def lr_at(step, peak, warmup, total, final):
     if step < warmup:
         return peak * (step + 1) / warmup
     p = min(max((step - warmup) / max(1, total - warmup), 0.0), 1.0)
@@ -75,8 +75,9 @@ def main():
     ap.add_argument("--bound", type=float, default=2.0)
     ap.add_argument("--batch", type=int, default=256)
     ap.add_argument("--steps", type=int, default=2000)
-    ap.add_argument("--lr", type=float, default=5e-3)
-    ap.add_argument("--warmup", type=int, default=100)
+    ap.add_argument("--lr", type=float, default=6e-3)
+    ap.add_argument("--warmup", type=int, default=200)
+    ap.add_argument("--final-lr-fraction", type=float, default=0.0)
     ap.add_argument("--clip", type=float, default=5.0)
     ap.add_argument("--noise", type=float, default=0.05)
     ap.add_argument("--seed", type=int, default=0)
@@ -92,7 +93,7 @@ def main():
     start = time.perf_counter()
     for step in range(args.steps):
         for g in opt.param_groups:
-            g["lr"] = lr_at(step, args.lr, args.warmup, args.steps)
+            g["lr"] = lr_at(step, args.lr, args.warmup, args.steps, args.final_lr_fraction)
         x = moons(args.batch, args.noise, gen)
         loss = -model.log_prob(x).mean()
         opt.zero_grad(set_to_none=True)

@@ -1,5 +1,5 @@
 // flowlab train --dataset moons [--noise 0.05] --layers 6 --hidden 64 --steps 2000 --batch 256
-//               --lr 5e-3 --seed 0 [--threads T] [--out model.json] [--log curve.csv]
+//               --lr 6e-3 --seed 0 [--threads T] [--out model.json] [--log curve.csv]
 // Trains a RealNVP (core/train/trainer.h) without a display. On a terminal, a progress bar with
 // ETA goes to stderr; stdout ends with the lines train_nll=…, test_nll=…, floor=…, steps_per_sec=…
 // (nats per point, standardized coordinates; steps/s counts training steps only).
@@ -25,7 +25,7 @@ struct Args {
   std::string dataset = "moons", activation = "tanh", schedule = "cosine", out, log, resume;
   double noise = -1.0, lr = TrainerConfig{}.learningRate, clip = defaultAdam().clipNorm,
          bound = RealNvpConfig{}.logScaleBound;
-  int layers = 6, hidden = 64, depth = 2, steps = 2000, batch = 256, threads = 1, warmup = 100, testSize = 16384,
+  int layers = 6, hidden = 64, depth = 2, steps = 2000, batch = 256, threads = 1, warmup = LrSchedule{}.warmup, testSize = 16384,
       logEvery = 100;
   std::uint64_t seed = 0;
 };
@@ -157,9 +157,9 @@ void addTrainCommand(CLI::App& root, CommandResult& result) {
   sub->add_option("--steps", a->steps, "Training steps (default 2000; also the cosine schedule's length)")
       ->check(CLI::Range(0, 100000000));
   sub->add_option("--batch", a->batch, "Batch size (default 256)");
-  sub->add_option("--lr", a->lr, "Peak learning rate (default 5e-3)");
-  sub->add_option("--schedule", a->schedule, "cosine (default: warm-up, then cosine to 2%) or constant");
-  sub->add_option("--warmup", a->warmup, "Warm-up steps of the cosine schedule (default 100)");
+  sub->add_option("--lr", a->lr, "Peak learning rate (default 6e-3)");
+  sub->add_option("--schedule", a->schedule, "cosine (default: warm-up, then cosine to 0) or constant");
+  sub->add_option("--warmup", a->warmup, "Warm-up steps of the cosine schedule (default 200)");
   sub->add_option("--clip", a->clip, "Clip the gradient norm at this value; 0 = off (default 5)");
   sub->add_option("--bound", a->bound, "Log-scale bound c in s = c·tanh(s̃/c) (default 2)");
   sub->add_option("--seed", a->seed, "Seed of the initialisation, batches and test set (default 0)");

@@ -14,9 +14,9 @@ enum class LrScheduleKind { Constant, Cosine };
 
 struct LrSchedule {
   LrScheduleKind kind = LrScheduleKind::Cosine;
-  int warmup = 100;
+  int warmup = 200;
   int total = 2000;
-  double finalFraction = 0.02;  // f
+  double finalFraction = 0.0;  // f; 0 ends at lr 0: for open-ended training use Constant or f > 0
   bool operator==(const LrSchedule&) const = default;
 };
 
