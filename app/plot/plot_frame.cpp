@@ -36,8 +36,10 @@ std::vector<double> niceTicks(double min, double max, int target) {
 std::string formatValue(double v) {
   char buf[32];
   if (!std::isfinite(v)) return std::isnan(v) ? "NaN" : (v > 0 ? "+inf" : "-inf");
-  if (v != 0.0 && (std::abs(v) < 1e-3 || std::abs(v) >= 1e5))
+  if (v != 0.0 && (std::abs(v) < 1e-3 || std::abs(v) >= 1e6))
     std::snprintf(buf, sizeof buf, "%.2e", v);
+  else if (std::abs(v) >= 1000.0)
+    std::snprintf(buf, sizeof buf, "%.0f", v);  // step counts: "1200", not "1.2e+03"
   else
     std::snprintf(buf, sizeof buf, "%.3g", v);
   return buf;
