@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <imgui.h>
 
@@ -36,13 +37,20 @@ void drawLab1DCorner(const Lab1DState& s, const Lab1DLayout& layout);
 namespace {
 
 double densityScale(const Lab1DState& s) {
-  double peak = 0.4;  // p_Z's own peak, 1/√(2π), so both panels share one honest scale
+  // Both panels share one honest scale, at least p_Z's peak 1/√(2π). Narrow spikes of p_X (a map
+  // that is nearly flat somewhere) would squash everything else, so the scale follows the 98th
+  // percentile of the drawn values and lets the tips of such spikes run off the panel.
+  std::vector<double> values;
   if (s.fields.dataDensity.ok())
-    for (int i = 0; i < s.fields.dataDensity.value.density.size(); ++i) {
-      const double p = s.fields.dataDensity.value.density(i);
-      if (std::isfinite(p)) peak = std::max(peak, p);
-    }
-  return std::min(peak, 20.0) * 1.12;
+    for (int i = 0; i < s.fields.dataDensity.value.density.size(); ++i)
+      if (const double p = s.fields.dataDensity.value.density(i); std::isfinite(p)) values.push_back(p);
+  double top = 0.4;
+  if (!values.empty()) {
+    const size_t k = values.size() * 98 / 100;
+    std::nth_element(values.begin(), values.begin() + k, values.end());
+    top = std::max(top, values[k]);
+  }
+  return std::min(top, 20.0) * 1.15;
 }
 
 void drawPanelBackgrounds(ImDrawList* dl, const Lab1DLayout& l) {
@@ -50,6 +58,7 @@ void drawPanelBackgrounds(ImDrawList* dl, const Lab1DLayout& l) {
 }
 
 void drawDensities(ImDrawList* dl, const Lab1DState& s, const Lab1DLayout& l) {
+  dl->PushClipRect(l.dataPanel.min(), l.basePanel.max(), true);
   if (s.fields.baseDensity.ok()) {
     const auto& d = s.fields.baseDensity.value;
     drawPolyline(dl, l.basePanel, d.x.data(), d.density.data(), int(d.x.size()), theme::kBaseSpace, 2.5f);
@@ -68,6 +77,7 @@ void drawDensities(ImDrawList* dl, const Lab1DState& s, const Lab1DLayout& l) {
     const Vector negated = -d.density;
     drawPolyline(dl, l.dataPanel, negated.data(), d.x.data(), int(d.x.size()), theme::kDataSpace, 2.5f);
   }
+  dl->PopClipRect();
 }
 
 void drawCurve(ImDrawList* dl, const Lab1DState& s, const Lab1DLayout& l) {
@@ -129,7 +139,9 @@ void drawLab1DCanvas(Lab1DState& s, ImVec2 origin, ImVec2 size) {
                          densityScale(s));
   }
   drawPanelBackgrounds(dl, layout);
+  dl->PushClipRect(layout.dataPanel.min(), layout.basePanel.max(), true);  // tall spikes end at the panel edge
   if (s.showBands) drawLab1DBands(dl, s, layout);
+  dl->PopClipRect();
   drawDensities(dl, s, layout);
   drawCurve(dl, s, layout);
   drawInvalidNotice(dl, s, layout);
