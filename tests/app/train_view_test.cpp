@@ -49,7 +49,7 @@ TEST_F(TrainViewTest, RegisteredThirdWithTheCliDefaults) {
   EXPECT_EQ(c.model.layers, 6);
   EXPECT_EQ(c.model.hidden, 64);
   EXPECT_EQ(c.batch, 256);
-  EXPECT_DOUBLE_EQ(c.learningRate, 5e-3);
+  EXPECT_DOUBLE_EQ(c.learningRate, TrainerConfig{}.learningRate);  // the CLI's default too
   EXPECT_EQ(c.seed, 0u);
   EXPECT_DOUBLE_EQ(kGaussianBaselineNll, std::log(2.0 * std::numbers::pi * std::numbers::e));
 }
