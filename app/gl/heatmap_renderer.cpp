@@ -76,8 +76,16 @@ void HeatmapRenderer::resize(int w, int h) {
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
+unsigned HeatmapRenderer::cached(std::uint64_t key, const HeatmapStyle& style) const {
+  const bool same = hasRendered_ && key == key_ && style.colormap == lastStyle_.colormap &&
+                    style.logScale == lastStyle_.logScale && style.low == lastStyle_.low && style.high == lastStyle_.high;
+  return same ? outTex_ : 0;
+}
+
 unsigned HeatmapRenderer::render(const float* logP, int w, int h, const HeatmapStyle& style) {
   if (w <= 0 || h <= 0 || !ensureReady()) return 0;
+  lastStyle_ = style;
+  hasRendered_ = true;
   GLint previousFbo = 0, viewport[4];
   glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFbo);
   glGetIntegerv(GL_VIEWPORT, viewport);

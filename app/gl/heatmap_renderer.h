@@ -2,6 +2,7 @@
 // ImGui can draw. One renderer per pane; the textures live as long as the renderer.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "app/gl/shader_program.h"
@@ -26,6 +27,10 @@ class HeatmapRenderer {
   // logP: w*h floats, row-major from the bottom-left (core/eval/grid.h layout). Returns the GL
   // texture id of the coloured image (row 0 at the bottom), or 0 with error() set.
   unsigned render(const float* logP, int w, int h, const HeatmapStyle& style);
+  // The texture of the last render if it was made for this `key` (the caller's field version) and
+  // style; else 0. Lets a view skip re-uploading an unchanged field every frame.
+  unsigned cached(std::uint64_t key, const HeatmapStyle& style) const;
+  void setKey(std::uint64_t key) { key_ = key; }
   const std::string& error() const { return error_; }
   const ShaderProgram& program() const { return program_; }
   // Builds the program and the colormap tables; called by render().
@@ -39,6 +44,9 @@ class HeatmapRenderer {
   unsigned vao_ = 0, fbo_ = 0, fieldTex_ = 0, outTex_ = 0;
   unsigned lut_[2] = {0, 0};
   int w_ = 0, h_ = 0;
+  std::uint64_t key_ = 0;
+  HeatmapStyle lastStyle_;
+  bool hasRendered_ = false;
 };
 
 }  // namespace flowlab::app

@@ -47,8 +47,11 @@ void densityScale(const Lab2DState& s, float& low, float& high) {
   }
 }
 
-unsigned renderDensity(HeatmapRenderer& r, const Expected<DensityGrid>& field, const HeatmapStyle& style) {
+unsigned renderDensity(HeatmapRenderer& r, const Expected<DensityGrid>& field, const HeatmapStyle& style,
+                       std::uint64_t version) {
   if (!field.ok()) return 0;
+  if (const unsigned tex = r.cached(version, style)) return tex;
+  r.setKey(version);
   const DensityGrid& g = field.value;
   std::vector<float> logP(g.logProb.size());
   for (size_t i = 0; i < logP.size(); ++i) logP[i] = static_cast<float>(std::max(g.logProb(i), -1e30));
@@ -111,11 +114,11 @@ void drawLab2DCanvas(AppState& state, Lab2DState& s, Lab2DRenderers& r, ImVec2 o
   densityScale(s, low, high);
   if (s.showDensity) {
     const HeatmapStyle style{ColormapKind::Sequential, s.logScale, low, high};
-    drawImage(dl, renderDensity(r.base, s.fields.baseDensity, style), l.base, 1.0f);
+    drawImage(dl, renderDensity(r.base, s.fields.baseDensity, style, s.fields.version), l.base, 1.0f);
     if (valid) {
-      drawImage(dl, renderDensity(r.data, from.density, style), l.data, 1.0f);
+      drawImage(dl, renderDensity(r.data, from.density, style, s.fields.version), l.data, 1.0f);
       if (t > 0.0 && s.fields.to.validity.ok())
-        drawImage(dl, renderDensity(r.dataNext, s.fields.to.density, style), l.data, static_cast<float>(t));
+        drawImage(dl, renderDensity(r.dataNext, s.fields.to.density, style, s.fields.version), l.data, static_cast<float>(t));
     }
     for (HeatmapRenderer* h : {&r.base, &r.data})
       if (!h->error().empty()) state.error(h->error());

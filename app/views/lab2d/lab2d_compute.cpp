@@ -59,6 +59,7 @@ void recompute(Lab2DState& s) {
     f.baseDensity = densityGrid(identity, GridSpec{s.baseRect, res, res});
   f.baseGrid = warpGridLines(identity, s.baseRect, kGridLines, kGridVertices);
   f.clouds = layerSampleClouds(s.scene.flow, std::clamp(s.scene.view.samples, 100, 20000), s.scene.view.seed);
+  ++f.version;
   f.computeMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 

@@ -2,6 +2,7 @@
 // and the fields the engine computed for it (recomputed once per change, after the UI pass).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -30,6 +31,7 @@ struct Lab2DFields {
   Expected<FlowTrace> clouds;           // samples through every enabled layer
   double computeMs = 0.0;
   int resolution = 0;                   // density cells per axis actually computed
+  std::uint64_t version = 0;            // bumped by every recompute, so textures refresh only then
 };
 
 enum class Pane { None, Base, Data };
