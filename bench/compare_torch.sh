@@ -16,6 +16,7 @@ BENCH_BIN=${BENCH_BIN:-$build/bench/train/flowlab_train_bench}
 THREADS=${THREADS:-1} LAYERS=${LAYERS:-6} HIDDEN=${HIDDEN:-64} BATCH=${BATCH:-256}
 STEPS=${STEPS:-2000} ACT=${ACT:-tanh} LR=${LR:-6e-3} SEED=${SEED:-0}
 PY=/usr/bin/python3  # Debian's interpreter sees python3-torch
+$PY -c 'import torch' 2>/dev/null || { echo "PyTorch is missing: run scripts/install-deps --bench (Debian's python3-torch)" >&2; exit 2; }
 for f in "$FLOWLAB_BIN" "$BENCH_BIN"; do [[ -x $f ]] || { echo "missing $f (build with -DFLOWLAB_BUILD_APP=ON)" >&2; exit 2; }; done
 
 val() { sed -n "s/^$1=//p" <<<"$2" | tail -1; }
