@@ -1,11 +1,11 @@
 #include "app/views/welcome_view.h"
 
-#include <cmath>
-
 #include <imgui.h>
 
 #include "app/ui/app_state.h"
+#include "app/plot/plot_frame.h"
 #include "app/ui/theme.h"
+#include "core/bijectors/rational_quadratic_spline_1d.h"
 
 namespace flowlab::app {
 
@@ -29,20 +29,23 @@ void WelcomeView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float em = ImGui::GetFontSize();
   const ImVec2 centre(origin.x + size.x * 0.5f, origin.y + size.y * 0.42f);
-  // A standard normal (blue) and its image under a warp (orange), as a picture of the idea.
-  const int n = 200;
-  const float w = size.x * 0.5f, h = size.y * 0.25f;
-  auto gauss = [](float t) { return std::exp(-0.5f * t * t); };
-  for (int k = 0; k < 2; ++k) {
-    ImVec2 prev{};
-    for (int i = 0; i <= n; ++i) {
-      const float t = -4.0f + 8.0f * float(i) / n;
-      const float y = k == 0 ? gauss(t) : 0.6f * gauss((t - 1.2f) / 0.6f) + 0.5f * gauss((t + 1.4f) / 0.8f);
-      const ImVec2 p(centre.x + t / 4.0f * w * 0.5f, centre.y + h * 0.5f - y * h);
-      if (i > 0) dl->AddLine(prev, p, k == 0 ? theme::kBaseSpace : theme::kDataSpace, 2.5f);
-      prev = p;
-    }
+  // p_Z (blue) and its image under a bimodal spline (orange), computed by the engine once.
+  if (!pictureReady_) {
+    Flow warp(1);
+    warp.append(std::make_unique<RationalQuadraticSpline1D>(std::vector<double>{-3, -1, 0, 1, 3},
+                                                            std::vector<double>{-4, -2.5, 0, 2.5, 4},
+                                                            std::vector<double>{1, 0.5, 4, 0.5, 1}));
+    baseDensity_ = density1D(Flow(1), -5.0, 5.0, 300);
+    dataDensity_ = density1D(warp, -5.0, 5.0, 300);
+    pictureReady_ = true;
   }
+  const float w = size.x * 0.5f, h = size.y * 0.25f;
+  const PlotFrame frame(ImVec2(centre.x - w * 0.5f, centre.y - h * 0.5f), ImVec2(centre.x + w * 0.5f, centre.y + h * 0.5f),
+                        Range{-5, 5}, Range{0, 0.45});
+  for (const auto* d : {&baseDensity_, &dataDensity_})
+    if (d->ok())
+      drawPolyline(dl, frame, d->value.x.data(), d->value.density.data(), static_cast<int>(d->value.x.size()),
+                   d == &baseDensity_ ? theme::kBaseSpace : theme::kDataSpace, 2.5f);
   const char* title = "FlowLab";
   ImGui::SetWindowFontScale(2.0f);
   const ImVec2 ts = ImGui::CalcTextSize(title);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/ui/view.h"
+#include "core/flow/view_1d.h"
 
 namespace flowlab::app {
 
@@ -11,6 +12,10 @@ class WelcomeView : public View {
   std::string title() const override { return "Welcome"; }
   void sidebar(AppState& state) override;
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
+
+ private:
+  bool pictureReady_ = false;
+  Expected<Density1D> baseDensity_, dataDensity_;
 };
 
 }  // namespace flowlab::app
