@@ -1,5 +1,7 @@
 #include "core/inspect/point_probe.h"
 
+#include <cmath>
+
 namespace flowlab {
 
 Expected<PointProbe> probeAtBase(const Flow& flow, const Vector& z) {
@@ -29,6 +31,9 @@ Expected<PointProbe> probeAtBase(const Flow& flow, const Vector& z) {
     p.jacobian = J * p.jacobian;
   }
   p.logPx = p.logPz - p.logAbsDetTotal;
+  p.pz = std::exp(p.logPz);
+  p.px = std::exp(p.logPx);
+  p.volumeRatio = std::exp(-p.logAbsDetTotal);
   return out;
 }
 

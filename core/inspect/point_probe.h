@@ -23,6 +23,9 @@ struct PointProbe {
   std::vector<LayerTerm> terms; // one per enabled layer, base outwards
   double logAbsDetTotal = 0.0;  // Σ terms = log|det ∂x/∂z|
   double logPx = 0.0;           // log p_X(x) = logPz − logAbsDetTotal
+  double pz = 0.0;              // p_Z(z) = exp(logPz)
+  double px = 0.0;              // p_X(x) = exp(logPx)
+  double volumeRatio = 0.0;     // |det ∂z/∂x| = exp(−logAbsDetTotal): how much f⁻¹ stretches volume at x
   Matrix jacobian;              // D by D: ∂x/∂z of the whole flow at z
 };
 

@@ -81,8 +81,8 @@ void drawLab1DHover(Lab1DState& s, ImDrawList* dl, const Lab1DLayout& l) {
   s.hover = probe.value;
   const double z = probe.value.z(0), x = probe.value.x(0);
   const ImVec2 onCurve = l.curve.toPixels(z, x);
-  const ImVec2 onBase = l.basePanel.toPixels(z, std::exp(probe.value.logPz));
-  const ImVec2 onData = l.dataPanel.toPixels(-std::exp(probe.value.logPx), x);
+  const ImVec2 onBase = l.basePanel.toPixels(z, probe.value.pz);
+  const ImVec2 onData = l.dataPanel.toPixels(-probe.value.px, x);
   dl->AddLine(l.basePanel.toPixels(z, 0.0), onCurve, theme::kHover, 1.5f);
   dl->AddLine(onCurve, l.dataPanel.toPixels(0.0, x), theme::kHover, 1.5f);
   for (const ImVec2& p : {onCurve, onBase, onData}) dl->AddCircleFilled(p, ImGui::GetFontSize() * 0.3f, theme::kHover);
@@ -112,8 +112,8 @@ void drawLab1DCorner(const Lab1DState& s, const Lab1DLayout& l) {
   if (s.hover) {
     const PointProbe& p = *s.hover;
     ImGui::Text("x = %.4f    z = f⁻¹(x) = %.4f", p.x(0), p.z(0));
-    ImGui::Text("p_Z(z) = %.4f   |dz/dx| = %.4f", std::exp(p.logPz), std::exp(-p.logAbsDetTotal));
-    ImGui::TextColored(ImVec4(0.87f, 0.44f, 0.15f, 1), "p_X(x) = %.4f", std::exp(p.logPx));
+    ImGui::Text("p_Z(z) = %.4f   |dz/dx| = %.4f", p.pz, p.volumeRatio);
+    ImGui::TextColored(ImVec4(0.87f, 0.44f, 0.15f, 1), "p_X(x) = %.4f", p.px);
     ImGui::Text("log p_X = log p_Z − Σ log|f′|");
     ImGui::Text("  %.4f = %.4f", p.logPx, p.logPz);
     for (const auto& t : p.terms)

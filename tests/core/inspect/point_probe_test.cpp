@@ -54,6 +54,10 @@ TEST(PointProbe, TermsOfAStackSumToTheTotalAndMatchLogProb) {
   ASSERT_TRUE(lp.ok());
   EXPECT_NEAR(p.value.logPx, lp.value(0), 1e-10);
   EXPECT_NEAR(std::log(std::abs(p.value.jacobian(0, 0))), p.value.logAbsDetTotal, 1e-6);
+  // The readout's plain numbers: p_X = p_Z · |dz/dx|, and |dz/dx| = 1/|f'(z)|.
+  EXPECT_NEAR(p.value.px, p.value.pz * p.value.volumeRatio, 1e-15);
+  EXPECT_NEAR(p.value.volumeRatio, 1.0 / std::abs(p.value.jacobian(0, 0)), 1e-6);
+  EXPECT_NEAR(p.value.px, std::exp(lp.value(0)), 1e-12);
 }
 
 TEST(PointProbe, InvalidFlowGivesTheLayerNotNumbers) {
