@@ -3,20 +3,23 @@
 #include <algorithm>
 #include <chrono>
 #include <vector>
+#include <cstdint>
 #include <cstdio>
-#include <ctime>
-#include <filesystem>
+#include <string>
 
 #include <imgui.h>
 
 #include "app/gl/screenshot.h"
+#include "app/platform/background_saver.h"
 #include "app/platform/config_paths.h"
+#include "app/platform/numbered_file.h"
 #include "app/platform/settings.h"
 #include "app/platform/window.h"
 #include "app/ui/app_state.h"
 #include "app/ui/dialogs.h"
 #include "app/ui/fonts.h"
 #include "app/ui/shell.h"
+#include "app/ui/theme.h"
 #include "app/ui/view.h"
 #include "app/views/train/train_view.h"
 #include "app/views/view_registry.h"
@@ -35,20 +38,25 @@ void applyScale(AppState& state, float contentScale) {
   style.WindowRounding = 0.0f;
   style.FrameRounding = 3.0f;
   style.GrabRounding = 3.0f;
+  style.Colors[ImGuiCol_PopupBg] = theme::kTooltipBg;  // opaque: tooltips over heatmaps stay legible
   style.ScaleAllSizes(scale);
 }
 
-std::string interactiveScreenshotPath() {
-  char stamp[32];
-  const std::time_t now = std::time(nullptr);
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-  std::filesystem::path dir = ".";
-  if (const char* home = std::getenv("HOME")) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(std::filesystem::path(home) / "Pictures", ec))
-      dir = std::filesystem::path(home) / "Pictures";
-  }
-  return (dir / ("flowlab-" + std::string(stamp) + ".png")).string();
+// One line a frame for --trace-state: what the shell and the active view show, as key=value.
+void printTrace(const AppState& state, int frame, double workMs) {
+  const ImGuiIO& io = ImGui::GetIO();
+  std::string line;
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "trace frame=%d view=%s ui_scale=%.4f font_px=%.2f font_tex=%llu sidebar=%d work_ms=%.2f",
+                frame, state.activeView ? state.activeView->id().c_str() : "none", state.settings.uiScale,
+                ImGui::GetFontSize(), static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(io.Fonts->TexID)),
+                state.settings.sidebarVisible ? 1 : 0, workMs);
+  line = buf;
+  std::snprintf(buf, sizeof buf, " help=%d idle=%d", state.showShortcuts ? 1 : 0, state.frame.idle ? 1 : 0);
+  line += buf;
+  if (state.activeView) state.activeView->traceState(line);
+  std::printf("%s\n", line.c_str());
+  std::fflush(stdout);
 }
 
 }  // namespace
@@ -113,15 +121,25 @@ int runGui(const GuiOptions& options) {
 
   int exitCode = 0;
   std::vector<double> frameTimes;
-  auto last = std::chrono::steady_clock::now();
+  BackgroundSaver saver([] { Window::wake(); });
+  // Dear ImGui settles hover, popups and layout over a few frames after each input; after those
+  // the loop sleeps until the next event instead of redrawing an unchanged picture.
+  constexpr int kSettleFrames = 3;
+  int settle = kSettleFrames;
+  auto previous = std::chrono::steady_clock::now();
   for (int frame = 0; !window.shouldClose(); ++frame) {
-    const bool animating = frameLimit > 0 || (state.activeView && state.activeView->animating());
-    window.pumpEvents(animating);
+    const bool animating = state.activeView && state.activeView->animating();
+    const bool poll = frameLimit > 0 || animating || settle > 0 || saver.busy();
+    window.pumpEvents(poll);
+    if (window.takeEventSeen()) settle = kSettleFrames; else if (settle > 0) --settle;
+    const auto start = std::chrono::steady_clock::now();
     if (state.fontRebuildRequested) {
       state.fontRebuildRequested = false;
       applyScale(state, window.contentScale());
+      window.reloadFontTexture();
+      settle = kSettleFrames;
     }
-    window.beginFrame();
+    window.beginFrame(scripted);
     if (options.recomputeEveryFrame && state.activeView) state.activeView->invalidate();
     drawShell(state);
     window.endFrame();
@@ -135,19 +153,27 @@ int runGui(const GuiOptions& options) {
         exitCode = 1;
       }
     } else if (state.screenshotRequested) {
-      const std::string path = interactiveScreenshotPath();
-      const std::string err = saveFramebufferPng(path, fbw, fbh);
-      if (err.empty()) state.info("screenshot saved to " + path); else state.error(err);
+      // Read now (the picture the user saw), encode and write on the saver's thread.
+      saver.savePng(readFramebuffer(fbw, fbh), picturesFolder());
     }
     state.screenshotRequested = false;
+    for (const SaveResult& r : saver.takeResults()) {
+      if (r.error.empty()) state.info("screenshot saved to " + r.path); else state.error("screenshot: " + r.error);
+      if (options.traceState) std::printf("screenshot_saved=%s\n", r.error.empty() ? r.path.c_str() : "");
+    }
     window.swap();
 
     const auto now = std::chrono::steady_clock::now();
-    const double ms = std::chrono::duration<double, std::milli>(now - last).count();
-    last = now;
-    state.frame.frameMs = frame == 0 ? ms : 0.9 * state.frame.frameMs + 0.1 * ms;
-    if (frame > 0) frameTimes.push_back(ms);  // the first frame includes start-up
-    state.frame.time += ms / 1000.0;
+    // The frame's own cost, without the time spent asleep waiting for input.
+    const double workMs = std::chrono::duration<double, std::milli>(now - start).count();
+    state.frame.frameMs = frame == 0 ? workMs : 0.8 * state.frame.frameMs + 0.2 * workMs;
+    if (frame > 0) frameTimes.push_back(workMs);  // the first frame includes start-up
+    state.frame.time += std::chrono::duration<double>(now - previous).count();
+    previous = now;
+    // Whether the loop will sleep before the next frame (shown in the status bar and the trace).
+    state.frame.idle = !(frameLimit > 0 || (state.activeView && state.activeView->animating()) || settle > 0 ||
+                         saver.busy());
+    if (options.traceState) printTrace(state, frame, workMs);
     if (lastScriptedFrame || state.quitRequested) break;
   }
 

@@ -13,6 +13,7 @@ struct GuiOptions {
   int width = 0;           // --size WxH (0: saved geometry or default)
   int height = 0;
   std::string view;        // --view NAME
+  bool traceState = false;   // --trace-state: print one key=value line a frame (journey tests)
   bool frameStats = false;   // --frame-stats: print frame-time statistics on exit
   bool recomputeEveryFrame = false;  // --recompute-every-frame: as if a parameter were dragged each frame
   int trainSteps = 0;      // --train-steps N: the Training view runs N steps before the first frame

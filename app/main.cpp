@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
                  "Show exactly these overlays: density, grid, patches, samples, log (2D); histogram, bands (1D)")
       ->delimiter(',');
 
+  cli.add_flag("--trace-state", gui.traceState,
+               "Print one 'trace frame=N view=... key=value' line per frame on stdout (for tests)");
   cli.add_flag("--frame-stats", gui.frameStats, "Print frame-time statistics when the app exits");
   cli.add_flag("--recompute-every-frame", gui.recomputeEveryFrame,
                "Recompute the view's fields every frame, as during a drag (for frame-time measurements)");

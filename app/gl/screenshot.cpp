@@ -12,17 +12,35 @@
 
 namespace flowlab::app {
 
-std::string saveFramebufferPng(const std::string& path, int width, int height) {
+FramePixels readFramebuffer(int width, int height) {
+  FramePixels out;
+  out.width = width;
+  out.height = height;
   std::vector<unsigned char> pixels(static_cast<size_t>(width) * height * 3);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadBuffer(GL_BACK);
   glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
   // GL's origin is bottom-left; PNG rows go top to bottom.
-  std::vector<unsigned char> flipped(pixels.size());
+  out.rgb.resize(pixels.size());
   const size_t row = static_cast<size_t>(width) * 3;
-  for (int y = 0; y < height; ++y)
-    std::memcpy(&flipped[y * row], &pixels[(height - 1 - y) * row], row);
-  if (!stbi_write_png(path.c_str(), width, height, 3, flipped.data(), static_cast<int>(row)))
+  for (int y = 0; y < height; ++y) std::memcpy(&out.rgb[y * row], &pixels[(height - 1 - y) * row], row);
+  return out;
+}
+
+std::vector<unsigned char> encodePng(const FramePixels& p) {
+  std::vector<unsigned char> bytes;
+  auto append = [](void* context, void* data, int size) {
+    auto* out = static_cast<std::vector<unsigned char>*>(context);
+    const auto* b = static_cast<const unsigned char*>(data);
+    out->insert(out->end(), b, b + size);
+  };
+  if (!stbi_write_png_to_func(append, &bytes, p.width, p.height, 3, p.rgb.data(), p.width * 3)) bytes.clear();
+  return bytes;
+}
+
+std::string saveFramebufferPng(const std::string& path, int width, int height) {
+  const FramePixels p = readFramebuffer(width, height);
+  if (!stbi_write_png(path.c_str(), width, height, 3, p.rgb.data(), width * 3))
     return "cannot write screenshot " + path + ": " + std::strerror(errno ? errno : EIO);
   return {};
 }

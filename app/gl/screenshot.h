@@ -2,8 +2,21 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace flowlab::app {
+
+// Pixels read from the framebuffer, top row first, 3 bytes a pixel.
+struct FramePixels {
+  int width = 0, height = 0;
+  std::vector<unsigned char> rgb;
+};
+
+// Reads the back buffer (fast, on the GL thread); encoding and writing can happen elsewhere.
+FramePixels readFramebuffer(int width, int height);
+
+// PNG-encodes pixels in memory; empty on failure.
+std::vector<unsigned char> encodePng(const FramePixels& pixels);
 
 // Returns an empty string on success, else a one-line error naming the path.
 std::string saveFramebufferPng(const std::string& path, int width, int height);

@@ -7,6 +7,8 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <atomic>
+#include <cfloat>
 #include <cstring>
 
 namespace flowlab::app {
@@ -16,6 +18,18 @@ namespace {
 // instead of letting it print.
 std::string gLastGlfwError;
 void onGlfwError(int /*code*/, const char* description) { gLastGlfwError = description ? description : ""; }
+
+// Set by the input callbacks below (ImGui's backend chains to them), read by the main loop to
+// decide whether the UI may go to sleep.
+std::atomic<bool> gEventSeen{true};
+void markKey(GLFWwindow*, int, int, int, int) { gEventSeen = true; }
+void markChar(GLFWwindow*, unsigned) { gEventSeen = true; }
+void markButton(GLFWwindow*, int, int, int) { gEventSeen = true; }
+void markCursor(GLFWwindow*, double, double) { gEventSeen = true; }
+void markScroll(GLFWwindow*, double, double) { gEventSeen = true; }
+void markEnter(GLFWwindow*, int) { gEventSeen = true; }
+void markFocus(GLFWwindow*, int) { gEventSeen = true; }
+void markSize(GLFWwindow*, int, int) { gEventSeen = true; }
 
 std::string describeOpenFailure() {
   const bool noDisplay = std::getenv("DISPLAY") == nullptr && std::getenv("WAYLAND_DISPLAY") == nullptr;
@@ -57,6 +71,15 @@ Window::Window(const WindowOptions& options) {
     glfwTerminate();
     return;
   }
+  // Installed before ImGui's backend, which keeps and calls them after its own.
+  glfwSetKeyCallback(window_, markKey);
+  glfwSetCharCallback(window_, markChar);
+  glfwSetMouseButtonCallback(window_, markButton);
+  glfwSetCursorPosCallback(window_, markCursor);
+  glfwSetScrollCallback(window_, markScroll);
+  glfwSetCursorEnterCallback(window_, markEnter);
+  glfwSetWindowFocusCallback(window_, markFocus);
+  glfwSetFramebufferSizeCallback(window_, markSize);
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
@@ -79,16 +102,28 @@ Window::~Window() {
 bool Window::shouldClose() const { return glfwWindowShouldClose(window_); }
 void Window::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 
-void Window::pumpEvents(bool animating, double timeoutSeconds) {
-  if (animating)
+void Window::pumpEvents(bool poll) {
+  if (poll) {
     glfwPollEvents();
-  else
-    glfwWaitEventsTimeout(timeoutSeconds);
+  } else {
+    glfwWaitEvents();
+    gEventSeen = true;  // woken by input or by wake(): either way something may have changed
+  }
 }
 
-void Window::beginFrame() {
+bool Window::takeEventSeen() { return gEventSeen.exchange(false); }
+
+void Window::wake() { glfwPostEmptyEvent(); }
+
+void Window::reloadFontTexture() {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void Window::beginFrame(bool ignorePointer) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  if (ignorePointer) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
 }
 

@@ -33,9 +33,17 @@ class Window {
 
   bool shouldClose() const;
   void requestClose();
-  // Polls, or waits up to timeoutSeconds for an event when nothing animates.
-  void pumpEvents(bool animating, double timeoutSeconds = 0.25);
-  void beginFrame();
+  // Polls when `poll`, else sleeps until an event arrives (input, resize, or wake()).
+  void pumpEvents(bool poll);
+  // True once since the last call if any input or window event arrived.
+  bool takeEventSeen();
+  // Wakes a sleeping pumpEvents from any thread (background work finished).
+  static void wake();
+  // Re-uploads ImGui's font atlas after it was rebuilt (text size changes): without this the
+  // atlas's texture id is 0 and every glyph samples nothing.
+  void reloadFontTexture();
+  // `ignorePointer` hides the mouse from ImGui (scripted screenshots must not depend on it).
+  void beginFrame(bool ignorePointer = false);
   void endFrame();  // renders ImGui draw data; call readPixels before swap()
   void swap();
 

@@ -15,7 +15,8 @@ class View;
 
 struct FrameInfo {
   double time = 0.0;          // seconds since start
-  double frameMs = 0.0;       // smoothed CPU+GPU frame time
+  double frameMs = 0.0;       // smoothed cost of a frame's work (not the time asleep between frames)
+  bool idle = false;          // nothing changes: the loop sleeps until the next input event
   std::string glRenderer;
   std::string glVersion;
 };

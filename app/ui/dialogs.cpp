@@ -11,6 +11,7 @@
 
 #include "app/platform/config_paths.h"
 #include "app/ui/app_state.h"
+#include "app/ui/shortcuts.h"
 #include "app/ui/theme.h"
 #include "app/ui/view.h"
 
@@ -35,23 +36,29 @@ void drawAbout(AppState& state) {
 
 void drawShortcuts(AppState& state) {
   if (!state.showShortcuts) return;
-  if (ImGui::Begin("Keyboard shortcuts", &state.showShortcuts, ImGuiWindowFlags_AlwaysAutoResize)) {
-    const char* rows[][2] = {
-        {"Ctrl+O", "Open a scene file"},    {"F12", "Save a screenshot"},
-        {"Ctrl+1..4", "Switch view"},       {"Ctrl+B", "Show or hide the sidebar"},
-        {"Ctrl+= / Ctrl+-", "Larger / smaller text"}, {"F1", "This list"},
-        {"Ctrl+Q", "Quit"},
-    };
-    if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg)) {
-      for (const auto& r : rows) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r[0]);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r[1]);
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin("Keyboard shortcuts and gestures", &state.showShortcuts, ImGuiWindowFlags_AlwaysAutoResize)) {
+    const char* group = "";
+    bool open = false;
+    for (const Shortcut& s : shortcutTable()) {
+      if (std::string(s.group) != group) {
+        if (open) ImGui::EndTable();
+        group = s.group;
+        ImGui::Spacing();
+        ImGui::TextColored(theme::kInfoText, "%s", group);
+        open = ImGui::BeginTable(group, 2, ImGuiTableFlags_RowBg);
       }
-      ImGui::EndTable();
+      if (!open) continue;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(s.keys);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(s.description);
     }
+    if (open) ImGui::EndTable();
+    ImGui::Spacing();
+    ImGui::TextDisabled("F1 or Esc closes this window");
+    if (ImGui::IsWindowFocused() && ImGui::IsKeyPressed(256 /* Escape */, false)) state.showShortcuts = false;
   }
   ImGui::End();
 }

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/ui/preset_catalog.h"
+#include "app/ui/tooltip.h"
 
 namespace flowlab::app {
 
@@ -14,7 +15,7 @@ bool drawPresetHeader(int dim, SceneFile& scene, const std::string& presetPath, 
   if (ImGui::BeginCombo("##preset", scene.name.empty() ? "(custom)" : scene.name.c_str())) {
     for (const auto& p : presets(dim)) {
       if (ImGui::Selectable(p.name.c_str(), p.path == presetPath)) open(p.path);
-      if (ImGui::IsItemHovered() && !p.description.empty()) ImGui::SetTooltip("%s", p.description.c_str());
+      if (ImGui::IsItemHovered() && !p.description.empty()) showTooltip("%s", p.description.c_str());
     }
     ImGui::EndCombo();
   }
@@ -27,17 +28,17 @@ bool drawPresetHeader(int dim, SceneFile& scene, const std::string& presetPath, 
     editor.history = kept;
   }
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the preset's parameters (Ctrl+Z undoes)");
+  if (ImGui::IsItemHovered()) showTooltip("Back to the preset's parameters (Ctrl+Z undoes)");
   ImGui::SameLine();
   ImGui::BeginDisabled(!editor.history.canUndo());
   if (ImGui::Button("Undo")) changed |= editor.history.undo(scene.flow);
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Z");
+  if (ImGui::IsItemHovered()) showTooltip("Ctrl+Z");
   ImGui::SameLine();
   ImGui::BeginDisabled(!editor.history.canRedo());
   if (ImGui::Button("Redo")) changed |= editor.history.redo(scene.flow);
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Y");
+  if (ImGui::IsItemHovered()) showTooltip("Ctrl+Y");
   return changed;
 }
 

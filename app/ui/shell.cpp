@@ -8,16 +8,13 @@
 #include "app/ui/app_state.h"
 #include "app/ui/dialogs.h"
 #include "app/ui/keys.h"
+#include "app/ui/shortcuts.h"
 #include "app/ui/theme.h"
+#include "app/ui/tooltip.h"
 #include "app/ui/view.h"
 
 namespace flowlab::app {
 namespace {
-
-bool ctrlPressed(int key) {
-  const ImGuiIO& io = ImGui::GetIO();
-  return io.KeyCtrl && ImGui::IsKeyPressed(key, false);
-}
 
 void changeUiScale(AppState& state, float factor) {
   state.settings.uiScale = std::clamp(state.settings.uiScale * factor, 0.5f, 3.0f);
@@ -27,10 +24,10 @@ void changeUiScale(AppState& state, float factor) {
 void drawMainMenu(AppState& state) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Open scene...", "Ctrl+O")) state.showOpenScene = true;
-    if (ImGui::MenuItem("Save screenshot", "F12")) state.screenshotRequested = true;
+    if (ImGui::MenuItem("Open scene...", shortcutKeys(Action::OpenScene))) state.showOpenScene = true;
+    if (ImGui::MenuItem("Save screenshot", shortcutKeys(Action::Screenshot))) state.screenshotRequested = true;
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quitRequested = true;
+    if (ImGui::MenuItem("Quit", shortcutKeys(Action::Quit))) state.quitRequested = true;
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
@@ -41,14 +38,14 @@ void drawMainMenu(AppState& state) {
       if (ImGui::MenuItem(v->title().c_str(), shortcut, state.activeView == v.get())) state.activate(v->id());
     }
     ImGui::Separator();
-    ImGui::MenuItem("Sidebar", "Ctrl+B", &state.settings.sidebarVisible);
+    ImGui::MenuItem("Sidebar", shortcutKeys(Action::ToggleSidebar), &state.settings.sidebarVisible);
     ImGui::MenuItem("Messages", nullptr, &state.showMessages);
-    if (ImGui::MenuItem("Larger text", "Ctrl+=")) changeUiScale(state, 1.1f);
-    if (ImGui::MenuItem("Smaller text", "Ctrl+-")) changeUiScale(state, 1.0f / 1.1f);
+    if (ImGui::MenuItem("Larger text", shortcutKeys(Action::LargerText))) changeUiScale(state, 1.1f);
+    if (ImGui::MenuItem("Smaller text", shortcutKeys(Action::SmallerText))) changeUiScale(state, 1.0f / 1.1f);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
-    if (ImGui::MenuItem("Keyboard shortcuts", "F1")) state.showShortcuts = true;
+    if (ImGui::MenuItem("Keyboard shortcuts", shortcutKeys(Action::Help))) state.showShortcuts = true;
     if (ImGui::MenuItem("About FlowLab")) state.showAbout = true;
     ImGui::EndMenu();
   }
@@ -66,7 +63,9 @@ void drawStatusBar(AppState& state, ImVec2 pos, ImVec2 size) {
   ImGui::Begin("##statusbar", nullptr, flags);
   ImGui::Text("%s", state.frame.glRenderer.c_str());
   ImGui::SameLine();
-  ImGui::TextDisabled("|  GL %s  |  %.1f ms/frame", state.frame.glVersion.c_str(), state.frame.frameMs);
+  ImGui::TextDisabled("|  GL %s  |  frame %.1f ms%s", state.frame.glVersion.c_str(), state.frame.frameMs,
+                      state.frame.idle ? " (idle: redraws on input)" : "");
+  if (ImGui::IsItemHovered()) showTooltip("CPU time of the last frames' work; while nothing changes, nothing is redrawn");
   if (const Message* m = state.messages.latest()) {
     ImGui::SameLine();
     ImGui::TextDisabled("|");
@@ -76,7 +75,7 @@ void drawStatusBar(AppState& state, ImVec2 pos, ImVec2 size) {
                                                              : theme::kInfoText;
     ImGui::TextColored(colour, "%s%s", m->text.c_str(), m->count > 1 ? "  (repeated)" : "");
     if (ImGui::IsItemClicked()) state.showMessages = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to open the message log");
+    if (ImGui::IsItemHovered()) showTooltip("Click to open the message log");
   }
   ImGui::End();
   ImGui::PopStyleColor();
@@ -99,13 +98,13 @@ void drawSidebar(AppState& state, ImVec2 pos, ImVec2 size) {
       if (ImGui::Selectable(v->title().c_str(), state.activeView == v.get())) state.activate(v->id());
     ImGui::EndCombo();
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Switch view (Ctrl+1..%d)", int(state.views.size()));
+  if (ImGui::IsItemHovered()) showTooltip("Switch view (Ctrl+1..%d)", int(state.views.size()));
   ImGui::SameLine();
   if (ImGui::Button("Screenshot")) state.screenshotRequested = true;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save the window as PNG (F12)");
+  if (ImGui::IsItemHovered()) showTooltip("Save the window as PNG (F12)");
   ImGui::SameLine();
   if (ImGui::Button("?")) state.showShortcuts = true;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (F1)");
+  if (ImGui::IsItemHovered()) showTooltip("Keyboard shortcuts (F1)");
   ImGui::Separator();
   if (state.activeView) state.activeView->sidebar(state);
   ImGui::End();
@@ -133,16 +132,16 @@ void drawCanvas(AppState& state, ImVec2 pos, ImVec2 size) {
 }  // namespace
 
 void handleGlobalShortcuts(AppState& state) {
-  if (ctrlPressed(keys::O)) state.showOpenScene = true;
-  if (ctrlPressed(keys::Q)) state.quitRequested = true;
-  if (ctrlPressed(keys::B)) state.settings.sidebarVisible = !state.settings.sidebarVisible;
-  if (ctrlPressed(keys::Equal)) changeUiScale(state, 1.1f);
-  if (ctrlPressed(keys::Minus)) changeUiScale(state, 1.0f / 1.1f);
-  if (ImGui::IsKeyPressed(keys::F12, false)) state.screenshotRequested = true;
-  if (ImGui::IsKeyPressed(keys::F1, false)) state.showShortcuts = true;
-  const int viewKeys[] = {keys::Num1, keys::Num2, keys::Num3, keys::Num4};
+  if (shortcutPressed(Action::OpenScene)) state.showOpenScene = true;
+  if (shortcutPressed(Action::Quit)) state.quitRequested = true;
+  if (shortcutPressed(Action::ToggleSidebar)) state.settings.sidebarVisible = !state.settings.sidebarVisible;
+  if (shortcutPressed(Action::LargerText)) changeUiScale(state, 1.1f);
+  if (shortcutPressed(Action::SmallerText)) changeUiScale(state, 1.0f / 1.1f);
+  if (shortcutPressed(Action::Screenshot)) state.screenshotRequested = true;
+  if (shortcutPressed(Action::Help)) state.showShortcuts = !state.showShortcuts;
+  const Action viewKeys[] = {Action::View1, Action::View2, Action::View3, Action::View4};
   for (size_t i = 0; i < state.views.size() && i < 4; ++i)
-    if (ctrlPressed(viewKeys[i])) state.activate(state.views[i]->id());
+    if (shortcutPressed(viewKeys[i])) state.activate(state.views[i]->id());
 }
 
 void drawShell(AppState& state) {
@@ -157,6 +156,8 @@ void drawShell(AppState& state) {
     sidebarWidth = std::min(state.settings.sidebarWidthEm * ImGui::GetFontSize(), display.x * 0.5f);
     drawSidebar(state, ImVec2(0, top), ImVec2(sidebarWidth, bodyHeight));
   }
+  // After the widgets, before the canvas: the view's keys, animation and recomputation.
+  if (state.activeView) state.activeView->update(state, ImGui::GetIO().DeltaTime);
   drawCanvas(state, ImVec2(sidebarWidth, top), ImVec2(display.x - sidebarWidth, bodyHeight));
   drawStatusBar(state, ImVec2(0, display.y - statusHeight), ImVec2(display.x, statusHeight));
   drawDialogs(state);

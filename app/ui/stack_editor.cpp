@@ -4,6 +4,8 @@
 
 #include "app/ui/keys.h"
 #include "app/ui/theme.h"
+#include "app/ui/shortcuts.h"
+#include "app/ui/tooltip.h"
 #include "core/library/layer_library.h"
 
 namespace flowlab::app {
@@ -30,7 +32,7 @@ bool drawParameters(Flow& flow, int index, StackEditorState& ui) {
                                             &param.softMax, "%.4g");
     if (ImGui::IsItemActivated()) ui.history.record(flow);  // the undo point is the value before the drag
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s\nDrag, or Ctrl+click to type any value (even outside %.3g .. %.3g)",
+      showTooltip("%s\nDrag, or Ctrl+click to type any value (even outside %.3g .. %.3g)",
                         param.help.empty() ? param.name.c_str() : param.help.c_str(), param.softMin,
                         param.softMax);
     if (edited && v != param.value) {
@@ -62,7 +64,7 @@ bool drawStackEditor(Flow& flow, StackEditorState& ui) {
       flow.setEnabled(i, enabled);
       changed = true;
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Enable or disable this layer");
+    if (ImGui::IsItemHovered()) showTooltip("Enable or disable this layer");
     ImGui::SameLine();
     const Status valid = flow.layer(i).validate();
     const std::string title = std::to_string(i + 1) + ". " + flow.layer(i).type();
@@ -71,20 +73,20 @@ bool drawStackEditor(Flow& flow, StackEditorState& ui) {
                                         title.c_str());
     if (!valid.ok()) ImGui::PopStyleColor();
     if (ImGui::IsItemToggledOpen()) ui.selected = open ? i : -1;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", formulaOf(flow.layer(i).type(), flow.dim()).c_str());
+    if (ImGui::IsItemHovered()) showTooltip("%s", formulaOf(flow.layer(i).type(), flow.dim()).c_str());
     // Row actions, right-aligned: up, down, duplicate, remove.
     ImGui::SameLine(ImGui::GetContentRegionMax().x - em * 6.4f);
     if (ImGui::ArrowButton("##up", ImGuiDir_Up) && i > 0) moveFrom = i, moveTo = i - 1;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Move towards the base (acts earlier)");
+    if (ImGui::IsItemHovered()) showTooltip("Move towards the base (acts earlier)");
     ImGui::SameLine();
     if (ImGui::ArrowButton("##down", ImGuiDir_Down) && i + 1 < flow.layerCount()) moveFrom = i, moveTo = i + 1;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Move towards the data (acts later)");
+    if (ImGui::IsItemHovered()) showTooltip("Move towards the data (acts later)");
     ImGui::SameLine();
     if (ImGui::SmallButton("+")) duplicateAt = i;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Duplicate this layer");
+    if (ImGui::IsItemHovered()) showTooltip("Duplicate this layer");
     ImGui::SameLine();
     if (ImGui::SmallButton("x")) removeAt = i;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this layer (Ctrl+Z brings it back)");
+    if (ImGui::IsItemHovered()) showTooltip("Remove this layer (Ctrl+Z brings it back)");
     if (open) {
       ImGui::TextDisabled("%s", formulaOf(flow.layer(i).type(), flow.dim()).c_str());
       changed |= drawParameters(flow, i, ui);
@@ -126,7 +128,7 @@ bool drawStackEditor(Flow& flow, StackEditorState& ui) {
           changed = true;
         }
       }
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", kind.formula.c_str(), kind.help.c_str());
+      if (ImGui::IsItemHovered()) showTooltip("%s\n%s", kind.formula.c_str(), kind.help.c_str());
     }
     ImGui::EndCombo();
   }
@@ -134,10 +136,8 @@ bool drawStackEditor(Flow& flow, StackEditorState& ui) {
 }
 
 bool handleUndoShortcuts(Flow& flow, StackEditorState& ui) {
-  const ImGuiIO& io = ImGui::GetIO();
-  if (!io.KeyCtrl || io.WantTextInput) return false;
-  if (ImGui::IsKeyPressed(keys::Z, false)) return io.KeyShift ? ui.history.redo(flow) : ui.history.undo(flow);
-  if (ImGui::IsKeyPressed(keys::Y, false)) return ui.history.redo(flow);
+  if (shortcutPressed(Action::Undo)) return ui.history.undo(flow);
+  if (shortcutPressed(Action::Redo) || shortcutPressed(Action::RedoShift)) return ui.history.redo(flow);
   return false;
 }
 

@@ -12,6 +12,9 @@ inline const ImVec4 kStatusBarBg{0.10f, 0.11f, 0.13f, 1.0f};
 inline const ImVec4 kInfoText{0.70f, 0.80f, 0.90f, 1.0f};
 inline const ImVec4 kWarningText{1.00f, 0.75f, 0.25f, 1.0f};
 inline const ImVec4 kErrorText{1.00f, 0.42f, 0.38f, 1.0f};
+// Tooltips: near-white text on an opaque near-black box (contrast about 15:1).
+inline const ImVec4 kTooltipText{0.95f, 0.95f, 0.96f, 1.0f};
+inline const ImVec4 kTooltipBg{0.08f, 0.08f, 0.10f, 1.0f};
 
 // Plot colours (packed ImU32, ABGR).
 inline constexpr ImU32 kBaseSpace = IM_COL32(52, 120, 198, 255);   // z, p_Z: blue

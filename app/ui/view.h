@@ -18,8 +18,13 @@ class View {
   virtual const char* shortcut() const { return nullptr; }
   // Controls in the left panel.
   virtual void sidebar(AppState& state) = 0;
+  // Work after the UI pass and before the canvas: keys, Play, training requests, recomputation.
+  // Runs every frame whether or not the sidebar is shown, so hiding it (Ctrl+B) freezes nothing.
+  virtual void update(AppState& state, double dt) {}
   // The central canvas, a rectangle in screen pixels.
   virtual void canvas(AppState& state, ImVec2 origin, ImVec2 size) = 0;
+  // Appends " key=value" pairs that describe what the view shows (--trace-state; journeys read them).
+  virtual void traceState(std::string& out) const {}
   // Marks the view's fields stale, so they are recomputed this frame (benchmarks of a live drag).
   virtual void invalidate() {}
   // True while something animates or trains, so the loop redraws continuously.

@@ -62,12 +62,20 @@ void gridLogProb(benchmark::State& state, int chunk) {
       model.forwardFlopsPerPoint() * side * side * double(state.iterations()) * 1e-9, benchmark::Counter::kIsRate);
 }
 
-// One core's FMA peak, for "achieved GFLOP/s vs peak": 12 independent chains of 16-float
-// multiply-adds (enough to cover the FMA latency on 2 pipes), 2 flops each.
+// One core's FMA peak, for "achieved GFLOP/s vs peak": 12 independent chains of multiply-adds in
+// the widest vector the build targets (enough to cover the FMA latency on 2 pipes), 2 flops each.
+#if defined(__AVX512F__)
+constexpr int kPeakBytes = 64;
+#elif defined(__AVX__)
+constexpr int kPeakBytes = 32;
+#else
+constexpr int kPeakBytes = 16;
+#endif
 void fmaPeak(benchmark::State& state) {
-  typedef float Packet __attribute__((vector_size(64)));
+  typedef float Packet __attribute__((vector_size(kPeakBytes)));
+  constexpr int lanes = kPeakBytes / 4;
   Packet acc[12], a, b;
-  for (int i = 0; i < 16; ++i) a[i] = 1.0000001f, b[i] = 1e-7f;
+  for (int i = 0; i < lanes; ++i) a[i] = 1.0000001f, b[i] = 1e-7f;
   for (int k = 0; k < 12; ++k) acc[k] = a * float(k);
   const long inner = 1 << 16;
   for (auto _ : state) {
@@ -78,7 +86,7 @@ void fmaPeak(benchmark::State& state) {
     }
   }
   benchmark::DoNotOptimize(acc);
-  state.counters["GFLOP/s"] = benchmark::Counter(double(state.iterations()) * inner * 12 * 16 * 2 * 1e-9,
+  state.counters["GFLOP/s"] = benchmark::Counter(double(state.iterations()) * inner * 12 * lanes * 2 * 1e-9,
                                                  benchmark::Counter::kIsRate);
 }
 

@@ -17,9 +17,9 @@ namespace {
 
 const std::string kFlowlab = FLOWLAB_BINARY;
 
-// The bundled scenes, found from this file's place in the source tree (tests/gui/ -> repo root).
+// The bundled scenes in the source tree (FLOWLAB_SOURCE_DIR comes with flowlab_ui).
 std::string scenePath(const std::string& stem) {
-  const auto root = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+  const auto root = std::filesystem::path(FLOWLAB_SOURCE_DIR);
   return (root / "assets" / "scenes" / (stem + ".json")).string();
 }
 

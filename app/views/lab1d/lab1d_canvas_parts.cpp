@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "app/ui/tooltip.h"
 #include "app/ui/theme.h"
 #include "app/views/lab1d/lab1d_layout.h"
 #include "app/views/lab1d/lab1d_state.h"
@@ -99,7 +100,7 @@ void drawLab1DCorner(const Lab1DState& s, const Lab1DLayout& l) {
   if (mass.ok()) {
     ImGui::Text("mass  ∫p_X dx = %.4f", mass.value.total());
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Quadrature over the window: %.6f\nExact mass outside the window: %.6f\nTotal: %.9f",
+      showTooltip("Quadrature over the window: %.6f\nExact mass outside the window: %.6f\nTotal: %.9f",
                         mass.value.visible, mass.value.outside, mass.value.total());
     ImGui::TextDisabled("in view %.4f + outside %.4f", mass.value.visible, mass.value.outside);
   } else {

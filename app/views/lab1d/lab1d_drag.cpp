@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "app/ui/tooltip.h"
 #include "app/ui/theme.h"
 #include "app/views/lab1d/lab1d_layout.h"
 #include "app/views/lab1d/lab1d_state.h"
@@ -71,7 +72,7 @@ void handleLab1DDrag(Lab1DState& s, const Lab1DLayout& l) {
       const ImVec2 p = l.curve.toPixels(now[3 * k].value, now[3 * k + 1].value);
       const bool hot = s.dragKnot == k || std::hypot(p.x - mouse.x, p.y - mouse.y) < grab;
       dl->AddCircleFilled(p, grab * (hot ? 0.75f : 0.55f), theme::kHandle);
-      if (hot && s.dragKnot < 0 && ImGui::IsWindowHovered()) ImGui::SetTooltip("Drag knot %d", k);
+      if (hot && s.dragKnot < 0 && ImGui::IsWindowHovered()) showTooltip("Drag knot %d", k);
     }
     return;
   }
@@ -99,7 +100,7 @@ void handleLab1DDrag(Lab1DState& s, const Lab1DLayout& l) {
       }
     } else if (ImGui::IsWindowHovered() && l.curve.contains(mouse) &&
                std::abs(l.curve.toPixels(mz, a * mz + b).y - mouse.y) < grab) {
-      ImGui::SetTooltip("Drag the line to move it (b); Shift+drag to turn it (a)");
+      showTooltip("Drag the line to move it (b); Shift+drag to turn it (a)");
     }
   }
 }

@@ -6,6 +6,7 @@
 #include "app/ui/preset_catalog.h"
 #include "app/ui/preset_header.h"
 #include "app/ui/theme.h"
+#include "app/ui/tooltip.h"
 
 namespace flowlab::app {
 
@@ -69,7 +70,6 @@ void Lab1DView::sidebar(AppState& state) {
   ImGui::Separator();
   ImGui::TextDisabled("Layers (base z first, data x last)");
   s_.dirty |= drawStackEditor(s_.scene.flow, s_.editor);
-  s_.dirty |= handleUndoShortcuts(s_.scene.flow, s_.editor);
 
   ImGui::Separator();
   const int enabled = s_.scene.flow.enabledCount();
@@ -79,10 +79,10 @@ void Lab1DView::sidebar(AppState& state) {
     s_.visibleLayers = k == enabled ? -1 : k;
     s_.dirty = true;
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the density after the first k layers (0: the base)");
+  if (ImGui::IsItemHovered()) showTooltip("Show the density after the first k layers (0: the base)");
   ImGui::SetNextItemWidth(-em * 6);
   if (ImGui::SliderInt("samples", &s_.samples, 100, 100000, "%d", ImGuiSliderFlags_Logarithmic)) s_.dirty = true;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Base samples pushed through f, shown as a histogram");
+  if (ImGui::IsItemHovered()) showTooltip("Base samples pushed through f, shown as a histogram");
   s_.dirty |= ImGui::Checkbox("histogram", &s_.showHistogram);
   ImGui::SameLine();
   ImGui::Checkbox("decile bands", &s_.showBands);
@@ -94,9 +94,13 @@ void Lab1DView::sidebar(AppState& state) {
     s_.scene.view.xMax = range[1];
     s_.dirty = true;
   }
-  recompute(s_);
   ImGui::Separator();
   ImGui::TextDisabled("engine update: %.2f ms", s_.fields.computeMs);
+}
+
+void Lab1DView::update(AppState& state, double dt) {
+  s_.dirty |= handleUndoShortcuts(s_.scene.flow, s_.editor);
+  recompute(s_);
 }
 
 void Lab1DView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {

@@ -12,6 +12,7 @@ class Lab1DView : public View {
   std::string id() const override { return "1d"; }
   std::string title() const override { return "1D flow lab"; }
   void sidebar(AppState& state) override;
+  void update(AppState& state, double dt) override;
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
   bool openScene(AppState& state, const std::string& path) override;
   void invalidate() override { s_.dirty = true; }

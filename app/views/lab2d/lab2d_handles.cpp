@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "app/ui/tooltip.h"
 #include "app/ui/theme.h"
 #include "app/views/lab2d/lab2d_layout.h"
 
@@ -64,6 +65,7 @@ void drawArrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 colour, float thick
 
 bool handleLab2DDrag(Lab2DState& s, const Lab2DLayout& l, ImDrawList* dl) {
   const int index = singleShownLayer(s);
+  s.handleTips.clear();
   if (index < 0) {
     s.dragHandle = -1;
     return false;
@@ -112,12 +114,13 @@ bool handleLab2DDrag(Lab2DState& s, const Lab2DLayout& l, ImDrawList* dl) {
     const Handle& h = handles[i];
     ImVec2 tip, anchor;
     tipAndAnchor(h, tip, anchor);
+    s.handleTips.push_back(tip);
     const bool hot = s.dragHandle == i || std::hypot(tip.x - mouse.x, tip.y - mouse.y) < grab;
     const ImU32 colour = hot ? IM_COL32(10, 120, 90, 255) : theme::kHandle;
     if (h.arrow) drawArrow(dl, anchor, tip, colour, hot ? 3.5f : 2.5f);
     dl->AddCircleFilled(tip, grab * (hot ? 0.55f : 0.4f), colour);
     dl->AddText(ImVec2(tip.x + grab * 0.6f, tip.y - grab), colour, h.label);
-    if (hot && s.dragHandle < 0 && ImGui::IsWindowHovered()) ImGui::SetTooltip("Drag %s", h.label);
+    if (hot && s.dragHandle < 0 && ImGui::IsWindowHovered()) showTooltip("Drag %s", h.label);
   }
   return changed;
 }

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "app/ui/tooltip.h"
 #include "app/plot/colormap.h"
 #include "app/ui/theme.h"
 #include "app/views/lab2d/lab2d_layout.h"
@@ -86,7 +87,7 @@ void drawReadout(const Lab2DState& s) {
     for (const auto& term : p.terms) {
       ImGui::SameLine();
       ImGui::Text("%s %.4f", term.logAbsDet < 0 ? "+" : "−", std::abs(term.logAbsDet));
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", term.label.c_str());
+      if (ImGui::IsItemHovered()) showTooltip("%s", term.label.c_str());
     }
     if (s.hoverPatch >= 0 && s.fields.from.patches.ok())
       ImGui::Text("patch under the cursor: area × %.3f  (|det J| at its centre)",
@@ -108,7 +109,7 @@ void drawMass(const Lab2DState& s) {
   if (!f.density.ok()) return;
   const double mass = f.density.value.mass;
   ImGui::Text("mass in view  ∫p_X dx = %.3f", mass);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Midpoint rule over the data pane's %d² cells", f.density.value.grid.width);
+  if (ImGui::IsItemHovered()) showTooltip("Midpoint rule over the data pane's %d² cells", f.density.value.grid.width);
   if (mass < 0.99) {
     ImGui::SameLine();
     ImGui::TextColored(theme::kWarningText, "  %.1f%% of the mass lies outside the view", 100.0 * (1.0 - mass));

@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include <imgui.h>
 
 #include "app/ui/stack_editor.h"
 #include "core/eval/density_grid.h"
@@ -57,6 +60,7 @@ struct Lab2DState {
   int hoverPatch = -1;
   // Direct manipulation in progress: index into the current handle list, or -1.
   int dragHandle = -1;
+  std::vector<ImVec2> handleTips;  // where each handle was drawn this frame (pixels; for --trace-state)
 };
 
 // Layer count of the whole enabled stack.

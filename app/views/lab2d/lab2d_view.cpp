@@ -1,6 +1,8 @@
 #include "app/views/lab2d/lab2d_view.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 #include <imgui.h>
 
@@ -8,7 +10,9 @@
 #include "app/ui/keys.h"
 #include "app/ui/preset_catalog.h"
 #include "app/ui/preset_header.h"
+#include "app/ui/shortcuts.h"
 #include "app/ui/theme.h"
+#include "app/ui/tooltip.h"
 
 namespace flowlab::app {
 
@@ -72,13 +76,13 @@ void Lab2DView::transport(AppState& state) {
   float p = static_cast<float>(s_.position < 0 ? K : std::min<double>(s_.position, K));
   // Transport: reset, play/pause, step (the same controls everywhere).
   if (ImGui::Button("|<")) s_.position = 0, s_.playing = false, s_.dirty = true;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the base (k = 0)");
+  if (ImGui::IsItemHovered()) showTooltip("Back to the base (k = 0)");
   ImGui::SameLine();
   if (ImGui::Button(s_.playing ? "Pause" : "Play")) {
     s_.playing = !s_.playing;
     if (s_.playing && p >= K) s_.position = 0;
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Morph through the layers one by one (Space)");
+  if (ImGui::IsItemHovered()) showTooltip("Morph through the layers one by one (Space)");
   ImGui::SameLine();
   if (ImGui::Button(">|")) {
     s_.position = std::min<double>(K, std::floor(p) + 1);
@@ -86,7 +90,7 @@ void Lab2DView::transport(AppState& state) {
     s_.playing = false;
     s_.dirty = true;
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next layer (Right arrow)");
+  if (ImGui::IsItemHovered()) showTooltip("Next layer (Right arrow)");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-em * 3.5f);
   if (ImGui::SliderFloat("k", &p, 0.0f, static_cast<float>(K), "%.2f")) {
@@ -94,14 +98,26 @@ void Lab2DView::transport(AppState& state) {
     s_.playing = false;
     s_.dirty = true;
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Layers applied: 0 is the base, %d the whole flow; fractions morph", K);
+  if (ImGui::IsItemHovered()) showTooltip("Layers applied: 0 is the base, %d the whole flow; fractions morph", K);
+  (void)state;
+}
+
+void Lab2DView::update(AppState& state, double dt) {
+  const int K = enabledLayers(s_);
+  const double p = s_.position < 0 ? K : std::min<double>(s_.position, K);
   if (!ImGui::GetIO().WantTextInput) {
-    if (ImGui::IsKeyPressed(keys::Space, false)) s_.playing = !s_.playing;
-    if (ImGui::IsKeyPressed(keys::Right, false)) s_.position = std::min<double>(K, std::floor(p) + 1), s_.dirty = true;
-    if (ImGui::IsKeyPressed(keys::Left, false)) s_.position = std::max(0.0, std::ceil(p) - 1.0), s_.dirty = true;
+    if (shortcutPressed(Action::PlayPause)) {
+      s_.playing = !s_.playing;
+      if (s_.playing && p >= K) s_.position = 0;
+    }
+    if (shortcutPressed(Action::NextLayer)) {
+      s_.position = std::min<double>(K, std::floor(p) + 1), s_.dirty = true;
+      if (s_.position >= K) s_.position = -1;
+    }
+    if (shortcutPressed(Action::PreviousLayer)) s_.position = std::max(0.0, std::ceil(p) - 1.0), s_.dirty = true;
   }
   if (s_.playing) {
-    const double next = (s_.position < 0 ? K : s_.position) + ImGui::GetIO().DeltaTime * 0.6;
+    const double next = (s_.position < 0 ? K : s_.position) + dt * 0.6;
     if (next >= K) {
       s_.position = -1;
       s_.playing = false;
@@ -110,7 +126,24 @@ void Lab2DView::transport(AppState& state) {
     }
     s_.dirty = true;
   }
-  (void)state;
+  s_.interacting = ImGui::IsAnyItemActive() || s_.dragHandle >= 0;
+  s_.dirty |= handleUndoShortcuts(s_.scene.flow, s_.editor);
+}
+
+void Lab2DView::traceState(std::string& out) const {
+  int k = 0;
+  double t = 0;
+  morphPosition(s_, k, t);
+  char buf[160];
+  std::snprintf(buf, sizeof buf, " layers=%d position=%.3f playing=%d dragging=%d fields_version=%llu", enabledLayers(s_),
+                k + t, s_.playing ? 1 : 0, s_.dragHandle >= 0 ? 1 : 0,
+                static_cast<unsigned long long>(s_.fields.version));
+  out += buf;
+  for (size_t i = 0; i < s_.handleTips.size(); ++i) {
+    std::snprintf(buf, sizeof buf, " handle%zu=%d,%d", i, static_cast<int>(s_.handleTips[i].x),
+                  static_cast<int>(s_.handleTips[i].y));
+    out += buf;
+  }
 }
 
 void Lab2DView::sidebar(AppState& state) {
@@ -135,7 +168,7 @@ void Lab2DView::sidebar(AppState& state) {
     s_.resolution = 128 << r;
     s_.dirty = true;
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Density resolution per axis (coarser while dragging)");
+  if (ImGui::IsItemHovered()) showTooltip("Density resolution per axis (coarser while dragging)");
 
   ImGui::Separator();
   ImGui::TextDisabled("Layer by layer");
@@ -145,8 +178,6 @@ void Lab2DView::sidebar(AppState& state) {
   ImGui::TextDisabled("Layers (base z first, data x last)");
   const bool edited = drawStackEditor(s_.scene.flow, s_.editor);
   s_.dirty |= edited;
-  s_.interacting = ImGui::IsAnyItemActive() || s_.dragHandle >= 0;
-  s_.dirty |= handleUndoShortcuts(s_.scene.flow, s_.editor);
   drawCouplingPanel(s_);
   ImGui::Separator();
   ImGui::TextDisabled("engine: %.1f ms at %d² cells", s_.fields.computeMs, s_.fields.resolution);

@@ -16,6 +16,7 @@ class Lab2DView : public View {
   std::string id() const override { return "2d"; }
   std::string title() const override { return "2D flow lab"; }
   void sidebar(AppState& state) override;
+  void update(AppState& state, double dt) override;
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
   bool animating() const override { return s_.playing || s_.interacting; }
   bool openScene(AppState& state, const std::string& path) override;
@@ -23,6 +24,7 @@ class Lab2DView : public View {
   bool acceptsDim(int dim) const override { return dim == 2; }
   void setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) override;
 
+  void traceState(std::string& out) const override;
   Lab2DState& labState() { return s_; }
 
  private:

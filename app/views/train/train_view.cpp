@@ -1,6 +1,7 @@
 #include "app/views/train/train_view.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -9,7 +10,9 @@
 
 #include "app/ui/app_state.h"
 #include "app/ui/keys.h"
+#include "app/ui/shortcuts.h"
 #include "app/ui/theme.h"
+#include "app/ui/tooltip.h"
 
 namespace flowlab::app {
 
@@ -28,7 +31,7 @@ void helpMarker(const char* text) {
 }
 
 void tooltip(const char* text) {
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+  if (ImGui::IsItemHovered()) showTooltip("%s", text);
 }
 
 // A number row: label left, value at a fixed column.
@@ -72,8 +75,6 @@ void TrainView::transport() {
   if (ImGui::Button("+100")) s_.pendingSteps += 100;
   tooltip("A hundred steps");
   ImGui::EndDisabled();
-  if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(keys::Space, false) && s_.diverged.empty())
-    s_.running = !s_.running;
   ImGui::Checkbox("slow motion", &s_.slowMotion);
   helpMarker("About 10 steps a second, with the density redrawn after each step, so you can watch "
              "single updates move the probability mass.");
@@ -199,9 +200,20 @@ void TrainView::sidebar(AppState& state) {
   (void)state;
 }
 
+void TrainView::update(AppState& state, double dt) {
+  if (shortcutPressed(Action::TrainRunPause) && s_.diverged.empty()) s_.running = !s_.running;
+  if (shortcutPressed(Action::TrainReset)) s_.resetRequested = true;
+  advanceTraining(state, s_, dt);
+}
+
+void TrainView::traceState(std::string& out) const {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, " running=%d step=%lld steps_per_sec=%.1f test_nll=%.6f", s_.running ? 1 : 0,
+                s_.trainer ? s_.trainer->stepCount() : 0LL, s_.stepsPerSecond, s_.lastTestNll);
+  out += buf;
+}
+
 void TrainView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
-  // The heavy work, once per frame after the sidebar's UI pass.
-  advanceTraining(state, s_, ImGui::GetIO().DeltaTime);
   drawTrainCanvas(state, s_, heatmap_, origin, size);
 }
 

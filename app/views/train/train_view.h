@@ -17,11 +17,13 @@ class TrainView : public View {
   std::string id() const override { return "train"; }
   std::string title() const override { return "Training"; }
   void sidebar(AppState& state) override;
+  void update(AppState& state, double dt) override;
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
   void invalidate() override { s_.fields.step = -1; }
   bool animating() const override { return s_.running; }
   bool acceptsDim(int dim) const override { return dim == 2; }
 
+  void traceState(std::string& out) const override;
   TrainState& trainState() { return s_; }
 
  private:

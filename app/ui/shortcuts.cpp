@@ -1,0 +1,57 @@
+#include "app/ui/shortcuts.h"
+
+#include <imgui.h>
+
+#include "app/ui/keys.h"
+
+namespace flowlab::app {
+
+const std::vector<Shortcut>& shortcutTable() {
+  static const std::vector<Shortcut> table = {
+      {Action::OpenScene, "Everywhere", "Ctrl+O", "Open a scene file", keys::O, true},
+      {Action::Screenshot, "Everywhere", "F12", "Save a screenshot (numbered, never overwrites)", keys::F12},
+      {Action::View1, "Everywhere", "Ctrl+1", "Welcome", keys::Num1, true},
+      {Action::View2, "Everywhere", "Ctrl+2", "1D flow lab", keys::Num2, true},
+      {Action::View3, "Everywhere", "Ctrl+3", "2D flow lab", keys::Num3, true},
+      {Action::View4, "Everywhere", "Ctrl+4", "Training", keys::Num4, true},
+      {Action::ToggleSidebar, "Everywhere", "Ctrl+B", "Show or hide the sidebar", keys::B, true},
+      {Action::LargerText, "Everywhere", "Ctrl+=", "Larger text", keys::Equal, true},
+      {Action::SmallerText, "Everywhere", "Ctrl+-", "Smaller text", keys::Minus, true},
+      {Action::Help, "Everywhere", "F1", "This list", keys::F1},
+      {Action::Quit, "Everywhere", "Ctrl+Q", "Quit", keys::Q, true},
+      {Action::Undo, "Labs", "Ctrl+Z", "Undo a parameter change", keys::Z, true},
+      {Action::Redo, "Labs", "Ctrl+Y", "Redo", keys::Y, true},
+      {Action::RedoShift, "Labs", "Ctrl+Shift+Z", "Redo", keys::Z, true, true},
+      {Action::Gesture, "Labs", "Ctrl+click a slider", "Type an exact value", 0},
+      {Action::PlayPause, "2D lab", "Space", "Play or pause the layer-by-layer morph", keys::Space},
+      {Action::NextLayer, "2D lab", "Right", "Next layer", keys::Right},
+      {Action::PreviousLayer, "2D lab", "Left", "Previous layer", keys::Left},
+      {Action::Gesture, "2D lab", "Drag a handle", "Move a column of A, b, u, w or z₀", 0},
+      {Action::Gesture, "2D lab", "Scroll", "Zoom the pane under the pointer", 0},
+      {Action::Gesture, "2D lab", "Drag empty space", "Pan the pane", 0},
+      {Action::Gesture, "1D lab", "Drag the line", "Move the affine map (b)", 0},
+      {Action::Gesture, "1D lab", "Shift+drag the line", "Turn it (the slope a)", 0},
+      {Action::Gesture, "1D lab", "Drag a knot", "Reshape the spline", 0},
+      {Action::TrainRunPause, "Training", "Space", "Run or pause training", keys::Space},
+      {Action::TrainReset, "Training", "R", "Reset to step 0", keys::R},
+  };
+  return table;
+}
+
+const char* shortcutKeys(Action action) {
+  for (const Shortcut& s : shortcutTable())
+    if (s.action == action) return s.keys;
+  return "";
+}
+
+bool shortcutPressed(Action action) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return false;
+  for (const Shortcut& s : shortcutTable()) {
+    if (s.action != action || s.key == 0) continue;
+    if (io.KeyCtrl == s.ctrl && io.KeyShift == s.shift && ImGui::IsKeyPressed(s.key, false)) return true;
+  }
+  return false;
+}
+
+}  // namespace flowlab::app
