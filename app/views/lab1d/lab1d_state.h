@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/ui/stack_editor.h"
+#include "app/views/lab1d/lab1d_layout.h"
 #include "core/flow/view_1d.h"
 #include "core/inspect/mass_gauge.h"
 #include "core/inspect/point_probe.h"
@@ -41,6 +42,16 @@ struct Lab1DState {
   std::string hoverError;
   int dragKnot = -1;                // direct manipulation in progress
   bool dragCurve = false;
+
+  // The one density scale of both panels: the density drawn at the full length of a density axis.
+  // Chosen when a scene opens (or Fit is pressed) and then kept, so editing the map never changes
+  // how p_Z is drawn; p_X beyond it is clipped with a mark.
+  double densityTop = 0.0;
+  bool refitDensity = true;
+
+  // What the last frame drew, for --trace-state and the tests.
+  std::optional<Lab1DLayout> layout;
+  Lab1DDrawn drawn;
 };
 
 // Recomputes every field from the engine (no-op when not dirty).
