@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cfloat>
 #include <cmath>
 #include <filesystem>
@@ -104,7 +105,7 @@ TEST_F(Lab1DViewTest, EveryBundledPresetOpensWithCompleteFieldsAndUnitMass) {
   std::set<std::string> stems;
   for (const auto& p : presets(1)) stems.insert(std::filesystem::path(p.path).stem().string());
   for (const char* expected : {"affine_1d", "sine_1d", "composition_1d", "sinh_arcsinh_1d", "bimodal_spline_1d",
-                               "sine_noninvertible_1d"})
+                               "sine_noninvertible_1d", "spike_1d"})
     EXPECT_EQ(stems.count(expected), 1u) << expected << " is not offered as a 1D preset";
 
   for (const auto& stem : stems) {
@@ -427,6 +428,30 @@ TEST_F(Lab1DViewTest, WrappedTextBreaksAtSpacesOnlyAndNeverInsideANumber) {
     }
     EXPECT_EQ(wrapAtSpaces("one\ntwo three", 1000.f), "one\ntwo three");
   });
+}
+
+TEST_F(Lab1DViewTest, PresetTextsAreTeachingLanguageWithoutBuildReferences) {
+  int count = 0;
+  for (const auto& p : presets(1)) {
+    ++count;
+    auto scene = loadSceneFile(p.path);
+    ASSERT_TRUE(scene.ok()) << p.path;
+    for (const std::string& text : {scene.value.name, scene.value.description}) {
+      SCOPED_TRACE(p.path + ": " + text);
+      EXPECT_FALSE(text.empty());
+      std::string lower = text;
+      std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+      EXPECT_EQ(lower.find("seed"), std::string::npos);
+      EXPECT_EQ(lower.find("issue"), std::string::npos);
+      EXPECT_EQ(lower.find("as written"), std::string::npos);
+      // No zero-padded build numbers such as "003".
+      for (size_t i = 0; i + 2 < text.size(); ++i)
+        EXPECT_FALSE(text[i] == '0' && std::isdigit(static_cast<unsigned char>(text[i + 1])) &&
+                     (i == 0 || !std::isdigit(static_cast<unsigned char>(text[i - 1])) && text[i - 1] != '.'))
+            << "at " << i;
+    }
+  }
+  EXPECT_EQ(count, 7);
 }
 
 }  // namespace
