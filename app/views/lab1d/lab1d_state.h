@@ -7,6 +7,7 @@
 
 #include "app/ui/stack_editor.h"
 #include "app/views/lab1d/lab1d_layout.h"
+#include "core/eval/histogram_1d.h"
 #include "core/flow/view_1d.h"
 #include "core/inspect/mass_gauge.h"
 #include "core/inspect/point_probe.h"
@@ -38,6 +39,8 @@ struct Lab1DState {
   double zMin = -4.0, zMax = 4.0;
   bool dirty = true;
   Lab1DFields fields;
+  // The histogram's base draws, sorted: drawn again only when the sample count or the seed changes.
+  std::optional<SortedBaseSamples> baseSamples;
   std::optional<PointProbe> hover;  // readout at the mouse
   std::string hoverError;
   int dragKnot = -1;                // direct manipulation in progress
