@@ -63,8 +63,9 @@ void drawLab1DAxes(ImDrawList* dl, Lab1DDrawn& drawn, const Lab1DLayout& l) {
   const PlotFrame& px = l.dataPanel;
   const PlotFrame& pz = l.basePanel;
   // Shared axes: z under the curve and under p_Z, x left of p_X (it runs through the curve too).
-  const auto zTicks = niceTicks(c.xRange().min, c.xRange().max, std::max(2, int((c.max().x - c.min().x) / (em * 4)) + 1));
-  const auto xTicks = niceTicks(c.yRange().min, c.yRange().max, std::max(2, int((c.max().y - c.min().y) / (em * 3))));
+  // As many ticks as fit with room for their labels, and never more than a reader wants (10).
+  const auto zTicks = niceTicks(c.xRange().min, c.xRange().max, std::clamp(int((c.max().x - c.min().x) / (em * 4)) + 1, 2, 10));
+  const auto xTicks = niceTicks(c.yRange().min, c.yRange().max, std::clamp(int((c.max().y - c.min().y) / (em * 3)), 2, 10));
   bottomTicks(dl, drawn, c, zTicks);
   for (double t : xTicks) {  // the x grid runs through the curve panel as well
     const ImVec2 p = c.toPixels(c.xRange().min, t);

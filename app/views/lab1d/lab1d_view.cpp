@@ -11,7 +11,7 @@
 namespace flowlab::app {
 
 Lab1DView::Lab1DView() {
-  // Until a preset or scene is opened: 002's map z + 0.9·sin z, whose derivative never drops below 0.1.
+  // Until a preset or scene is opened: the sine warp z + 0.9·sin z, whose derivative never drops below 0.1.
   s_.scene.dim = 1;
   s_.scene.flow = Flow(1);
   s_.scene.name = "Sine warp";
