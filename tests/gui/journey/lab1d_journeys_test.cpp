@@ -164,7 +164,18 @@ TEST_F(Lab1DJourney, ShiftDragTurnsTheLineWithoutRescalingPZAndMarksTheClippedSp
   ASSERT_EQ(p1.size(), 2u) << t1.raw();
   EXPECT_NEAR(p1[0], 0.5, 0.08) << t1.raw();
   EXPECT_EQ(p1[1], 1.0) << "Shift+drag turns the line about (0, b)";
-  // p_Z is drawn exactly as before: same pixels per unit of density, same peak height in pixels.
+  // p_Z is drawn exactly as before, in every frame of the drag: same pixels per unit of density,
+  // the same in both panels; and the same peak height in pixels afterwards.
+  int frames = 0, dragging = 0;
+  for (const std::string& line : j.outputLines("trace ")) {
+    const TraceLine t(line);
+    if (!t.has("pz_px_per_unit")) continue;
+    ++frames;
+    dragging += t.text("dragging") == "1";
+    EXPECT_EQ(t.text("pz_px_per_unit"), t0.text("pz_px_per_unit")) << "frame " << t.text("frame");
+    EXPECT_EQ(t.text("px_px_per_unit"), t0.text("pz_px_per_unit")) << "frame " << t.text("frame");
+  }
+  EXPECT_GE(dragging, 5) << "frames drawn while dragging, of " << frames;
   EXPECT_EQ(t1.text("pz_px_per_unit"), t0.text("pz_px_per_unit"));
   EXPECT_EQ(t1.text("px_px_per_unit"), t0.text("pz_px_per_unit"));
   const PngImage after = j.capture(j.dir() + "/after.png");
