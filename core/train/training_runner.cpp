@@ -93,6 +93,8 @@ struct TrainingRunner::Impl {
   std::uint64_t saveSeq = 0;
   std::string savePath, saveError;
   // Cadence.
+  Clock::time_point runStart{}, runEnd{};
+  long long runStartStep = 0;
   Clock::time_point lastExtra{}, lastPublish{}, lastActivity = Clock::now(), nextStep{};
   double extraCost = 0.0, stepSeconds = 0.0005;
   double rateClock = 0.0, stepsPerSecond = 0.0;
@@ -100,6 +102,10 @@ struct TrainingRunner::Impl {
   bool dirty = true;
 
   bool stepping() const { return running || pending > 0; }
+  void halt() {
+    if (running) runEnd = Clock::now();
+    running = false;
+  }
   // The test NLL and the fields show the current step.
   bool current() const {
     return trainer && fields && fields->step == trainer->stepCount() && testStep == trainer->stepCount();
@@ -107,7 +113,7 @@ struct TrainingRunner::Impl {
 
   void newRun() {
     ++generation;
-    running = false;
+    halt();
     pending = 0;
     train.clear();
     test.clear();
@@ -150,7 +156,7 @@ struct TrainingRunner::Impl {
       ++sinceBest;
     }
     if (running && patience > 0 && sinceBest >= patience) {
-      running = false;
+      halt();
       stopped = StopReason::EarlyStop;
       message = "Stopped early: the test NLL has not improved for " + std::to_string(patience) +
                 " evaluations (best " + std::to_string(bestNll) + " at step " + std::to_string(bestStep) + ")";
@@ -197,16 +203,18 @@ struct TrainingRunner::Impl {
           trainer->restartSchedule();
         stopArmed = stopAt > trainer->stepCount();
         running = true;
+        runStart = Clock::now();
+        runStartStep = trainer->stepCount();
         pending = 0;
         stopped = StopReason::None;
         message.clear();
         nextStep = Clock::now();
         break;
       case Command::Pause:
-        running = false;
+        halt();
         break;
       case Command::Step:
-        running = false;
+        halt();
         pending += c.n;
         break;
       case Command::Reset:
@@ -234,7 +242,7 @@ struct TrainingRunner::Impl {
         break;
       case Command::RestoreBest:
         if (bestStep >= 0) {
-          running = false;
+          halt();
           pending = 0;
           if (const Status s = trainer->restore(bestState); !s.ok()) message = "Restore best: " + s.message();
           train.push(double(bestStep), trainer->trainNll());
@@ -258,7 +266,7 @@ struct TrainingRunner::Impl {
   }
 
   void stop(StopReason why, std::string text) {
-    running = false;
+    halt();
     stopped = why;
     message = std::move(text);
     dirty = true;
@@ -287,7 +295,7 @@ struct TrainingRunner::Impl {
       if (pending > 0) pending -= n;
       if (r.rolledBack > 0) {
         rollbacks += r.rolledBack;
-        rollbackSteps.push_back(double(t.stepCount()));
+        rollbackSteps.insert(rollbackSteps.end(), size_t(r.rolledBack), double(t.stepCount()));  // one per event
       }
       if (r.accepted > 0 && std::isfinite(t.trainNll())) train.push(double(t.stepCount()), t.trainNll());
       if (r.accepted == 0 && r.rolledBack > 0 && t.currentLearningRate() < 1e-12) {
@@ -355,6 +363,10 @@ struct TrainingRunner::Impl {
       rateSteps = 0;
     }
     s->stepsPerSecond = running ? stepsPerSecond : 0.0;
+    if (runStart != Clock::time_point{}) {
+      s->runSeconds = seconds((running ? Clock::now() : runEnd) - runStart);
+      s->runSteps = s->step - runStartStep;
+    }
     s->stopped = stopped;
     s->message = message;
     s->train = train;

@@ -61,6 +61,8 @@ struct RunnerSnapshot {
   long long scheduleStart = 0, scheduleEnd = 0;
   int rollbacks = 0;             // non-finite steps rolled back since the run began
   double stepsPerSecond = 0.0;   // measured over the last half second of running
+  double runSeconds = 0.0;       // wall time since the last Run (to its stop), extras included
+  long long runSteps = 0;        // steps taken in that time
   StopReason stopped = StopReason::None;  // why running last ended by itself
   std::string message;           // for a stop or a failed command, shown to the user
   double floor = 0.0;            // entropy floor of the dataset
