@@ -446,12 +446,13 @@ std::shared_ptr<const RunnerSnapshot> TrainingRunner::snapshot() const {
   return impl_->snapshot;
 }
 
-bool TrainingRunner::waitIdle(double timeoutSeconds) {
+bool TrainingRunner::waitIdle(double timeoutSeconds, bool fullResolution) {
   std::unique_lock<std::mutex> lock(impl_->mutex);
   const std::uint64_t target = impl_->posted;
   return impl_->published.wait_for(lock, std::chrono::duration<double>(timeoutSeconds), [&] {
     const RunnerSnapshot& s = *impl_->snapshot;
-    return s.applied >= target && !s.busy && s.testStep == s.step && s.fields && s.fields->step == s.step;
+    return s.applied >= target && !s.busy && s.testStep == s.step && s.fields && s.fields->step == s.step &&
+           (!fullResolution || s.fields->resolution >= impl_->opt.pausedResolution);
   });
 }
 

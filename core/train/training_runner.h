@@ -11,6 +11,7 @@
 // read the parameters).
 #pragma once
 
+#include <cmath>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -53,8 +54,8 @@ struct RunnerSnapshot {
   bool busy = false;             // running, stepping a Step request, or building a trainer
   long long step = 0;
   long long pendingSteps = 0;    // of Step requests still to run
-  double trainNll = 0.0;         // NaN before step 1
-  double testNll = 0.0;          // at testStep
+  double trainNll = std::nan("");  // NaN before step 1
+  double testNll = std::nan("");   // at testStep
   long long testStep = -1;
   double learningRate = 0.0;     // of the next step
   double peakLearningRate = 0.0;
@@ -65,7 +66,7 @@ struct RunnerSnapshot {
   long long runSteps = 0;        // steps taken in that time
   StopReason stopped = StopReason::None;  // why running last ended by itself
   std::string message;           // for a stop or a failed command, shown to the user
-  double floor = 0.0;            // entropy floor of the dataset
+  double floor = std::nan("");   // entropy floor of the dataset (NaN before the first trainer is built)
   TrainerConfig config;
   std::vector<float> params;     // RealNvp<float> layout, finite
   NllSeries train, test;         // train NLL (moving average) and test NLL curves
@@ -116,7 +117,8 @@ class TrainingRunner {
   std::shared_ptr<const RunnerSnapshot> snapshot() const;  // never waits for a step
   // Blocks until every command so far is applied, nothing is running or pending, and the test NLL
   // and fields show the last step; false on timeout. For scripts and tests, not for the UI loop.
-  bool waitIdle(double timeoutSeconds = 60.0);
+  // With fullResolution, also until the fields are at the paused (full) resolution.
+  bool waitIdle(double timeoutSeconds = 60.0, bool fullResolution = false);
 
  private:
   struct Command;

@@ -90,7 +90,7 @@ std::vector<double> stepXs(const TrainState& s, const std::vector<double>& steps
 
 // A horizontal reference line with its label above the line, at the left or the right end.
 void referenceLine(ImDrawList* dl, const PlotFrame& f, double y, ImU32 colour, const char* label, bool atLeft) {
-  if (y < f.yRange().min || y > f.yRange().max) return;
+  if (!std::isfinite(y) || y < f.yRange().min || y > f.yRange().max) return;
   const ImVec2 a = f.toPixels(f.xRange().min, y), b = f.toPixels(f.xRange().max, y);
   for (float x = a.x; x < b.x; x += 10.0f) dl->AddLine(ImVec2(x, a.y), ImVec2(std::min(x + 6.0f, b.x), a.y), colour, 1.5f);
   const float em = ImGui::GetFontSize();

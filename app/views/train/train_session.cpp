@@ -70,9 +70,9 @@ void report(AppState& app, TrainState& s) {
 
 }  // namespace
 
-bool waitForTraining(TrainState& s, double timeoutSeconds) {
+bool waitForTraining(TrainState& s, double timeoutSeconds, bool fullResolution) {
   if (!s.runner) return false;
-  const bool idle = s.runner->waitIdle(timeoutSeconds);
+  const bool idle = s.runner->waitIdle(timeoutSeconds, fullResolution);
   s.snap = s.runner->snapshot();
   return idle;
 }
@@ -94,6 +94,9 @@ void advanceTraining(AppState& app, TrainState& s, double /*dt*/) {
         options.onPublish = s.wake;
         s.runner = std::make_unique<TrainingRunner>(config.value, options);
         sendControls(s);
+        // The first run only: wait for its trainer (a second or so, mostly the entropy floor),
+        // so the view never shows an empty first frame. Later rebuilds happen in the background.
+        waitForTraining(s, 120.0);
       } else {
         send(s, s.runner->rebuild(config.value));
       }
@@ -125,7 +128,7 @@ void advanceTraining(AppState& app, TrainState& s, double /*dt*/) {
     s.pendingSteps = 0;
     // Before the first frame only a script (--train-steps) can ask for steps: it wants the
     // picture after them, so this one time the UI waits.
-    if (first) waitForTraining(s);
+    if (first) waitForTraining(s, 600.0, true);
   }
   if (s.toggleRequested || (first && s.trainForSeconds > 0.0)) {
     s.toggleRequested = false;

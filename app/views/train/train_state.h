@@ -92,6 +92,6 @@ struct TrainState {
 // as commands, takes the latest snapshot and reports what it says (stops, rollbacks, saves).
 void advanceTraining(AppState& app, TrainState& s, double dt);
 // Blocks until the runner is idle with fresh fields (scripts and tests only).
-bool waitForTraining(TrainState& s, double timeoutSeconds = 600.0);
+bool waitForTraining(TrainState& s, double timeoutSeconds = 600.0, bool fullResolution = false);
 
 }  // namespace flowlab::app
