@@ -7,7 +7,6 @@
 
 #include "core/random.h"
 #include "core/train/checkpoint.h"
-#include "core/train/flow_export.h"
 #include "core/train/model_density.h"
 
 namespace flowlab {
@@ -100,6 +99,7 @@ struct TrainingRunner::Impl {
   double rateClock = 0.0, stepsPerSecond = 0.0;
   long long rateSteps = 0;
   bool dirty = true;
+  bool urgent = true;  // a command or a stop since the last publish
 
   bool stepping() const { return running || pending > 0; }
   void halt() {
@@ -171,9 +171,17 @@ struct TrainingRunner::Impl {
     // Nothing non-finite is drawn: a field that is not finite keeps the previous one.
     if (density.ok() && !(density.value.density.allFinite() && std::isfinite(density.value.mass)))
       density.status = Status::error("the density has non-finite values at step " + std::to_string(trainer->stepCount()));
-    const Flow flow = exportRealNvp(trainer->config().model, std::vector<float>(p.data(), p.data() + p.size()));
-    Expected<Transformed> latent = flow.inverse(*dataPoints);
-    if (latent.ok() && !latent.value.value.allFinite()) latent.status = Status::error("non-finite latent points");
+    // f⁻¹ of the scatter through the trainer's float32 path in one chunk: after the density pass
+    // the workspace's state[0] holds z (realnvp.h), about 20x faster than the exported Flow.
+    Expected<Batch> latent{Status::okStatus(), Batch{}};
+    {
+      const MatrixT<float> x = dataPoints->cast<float>();
+      VectorT<float> logP;
+      RealNvpWorkspace<float> ws;
+      trainer->model().logProb(p.data(), x, logP, ws, int(x.rows()));
+      latent.value = ws.state[0].cast<double>();
+    }
+    if (latent.ok() && !latent.value.allFinite()) latent.status = Status::error("non-finite latent points");
     f->density = (density.ok() || !fields) ? std::move(density) : fields->density;
     f->latent = (latent.ok() || !fields) ? std::move(latent) : fields->latent;
     f->step = trainer->stepCount();
@@ -194,7 +202,7 @@ struct TrainingRunner::Impl {
 
   void apply(Command& c) {
     applied = c.seq;
-    dirty = true;
+    dirty = urgent = true;
     lastActivity = Clock::now();
     if (!trainer && c.kind != Command::Rebuild) return;
     switch (c.kind) {
@@ -269,7 +277,7 @@ struct TrainingRunner::Impl {
     halt();
     stopped = why;
     message = std::move(text);
-    dirty = true;
+    dirty = urgent = true;
   }
 
   // One chunk of steps while running or stepping.
@@ -388,7 +396,9 @@ struct TrainingRunner::Impl {
     published.notify_all();
     lastPublish = Clock::now();
     dirty = false;
-    if (opt.onPublish) opt.onPublish();
+    const bool wasUrgent = urgent || !stepping();
+    urgent = false;
+    if (opt.onPublish) opt.onPublish(wasUrgent);
   }
 };
 

@@ -32,7 +32,7 @@ struct RunnerFields {
   long long step = -1;
   int resolution = 0;                // cells per axis of `density`
   Expected<DensityGrid> density;     // p_X over the runner's rect (standardized coordinates)
-  Expected<Transformed> latent;      // the scatter's data points pushed through f⁻¹
+  Expected<Batch> latent;            // the scatter's data points pushed through f⁻¹ (N by 2)
   double computeMs = 0.0;
 };
 
@@ -88,7 +88,9 @@ struct RunnerOptions {
   double settleSeconds = 0.3;    // paused this long: the full-resolution field
   double publishInterval = 1.0 / 60.0;
   int stepTestEvery = 100;       // during Step requests: test NLL every this many steps
-  std::function<void()> onPublish;  // called on the training thread after each publish (wake the UI)
+  // Called on the training thread after each publish (to wake the UI). `urgent`: a command was
+  // applied or training stopped since the last one; else routine progress, which a UI may pace.
+  std::function<void(bool urgent)> onPublish;
 };
 
 class TrainingRunner {

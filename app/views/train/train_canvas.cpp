@@ -207,7 +207,7 @@ void drawCurve(ImDrawList* dl, const TrainState& s, const PlotFrame& f, ImVec2& 
 void drawBase(ImDrawList* dl, const RunnerSnapshot& s, const PlotFrame& f) {
   dl->AddRectFilled(f.min(), f.max(), theme::kPanelBg);
   drawDots(dl, f, s.basePoints.get(), IM_COL32(52, 120, 198, 110), 1.5f);
-  if (s.fields && s.fields->latent.ok()) drawDots(dl, f, &s.fields->latent.value.value, IM_COL32(222, 112, 38, 150), 1.5f);
+  if (s.fields && s.fields->latent.ok()) drawDots(dl, f, &s.fields->latent.value, IM_COL32(222, 112, 38, 150), 1.5f);
   drawAxes(dl, f, AxisStyle{true, true, false, "z₁", nullptr});
   const float em = ImGui::GetFontSize();
   const ImVec2 at(f.min().x, f.min().y - em * 1.5f);
@@ -286,10 +286,20 @@ TrainLayout drawTrainCanvas(AppState& state, TrainState& s, HeatmapRenderer& hea
   densityScale(snap, low, high);
   if (snap.fields && snap.fields->density.ok() && s.drawHeatmap) {
     const DensityGrid& g = snap.fields->density.value;
-    std::vector<float> logP(g.logProb.size());
-    for (size_t i = 0; i < logP.size(); ++i) logP[i] = static_cast<float>(std::max(g.logProb(i), -1e30));
     const HeatmapStyle style{ColormapKind::Sequential, false, low, high};
-    if (const unsigned tex = heatmap.render(logP.data(), g.grid.width, g.grid.height, style))
+    // New fields arrive a few times a second while training: upload only those.
+    if (snap.fields != s.drawnFields) {
+      s.drawnFields = snap.fields;
+      ++s.heatmapKey;
+    }
+    unsigned tex = heatmap.cached(s.heatmapKey, style);
+    if (!tex) {
+      std::vector<float> logP(g.logProb.size());
+      for (size_t i = 0; i < logP.size(); ++i) logP[i] = static_cast<float>(std::max(g.logProb(i), -1e30));
+      tex = heatmap.render(logP.data(), g.grid.width, g.grid.height, style);
+      heatmap.setKey(s.heatmapKey);
+    }
+    if (tex)
       dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex)), l.density.min(), l.density.max(),
                    ImVec2(0, 1), ImVec2(1, 0));
     if (!heatmap.error().empty()) {

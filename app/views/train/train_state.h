@@ -44,7 +44,7 @@ struct TrainState {
   TrainSettings settings;
   std::unique_ptr<TrainingRunner> runner;
   std::shared_ptr<const RunnerSnapshot> snap = std::make_shared<RunnerSnapshot>();  // this frame's
-  std::function<void()> wake;  // called on the training thread after a publish (wakes the UI loop)
+  std::function<void(bool urgent)> wake;  // on the training thread after a publish (wakes the UI loop)
 
   // Requests set by the panels and keys, carried out after the UI pass.
   bool toggleRequested = false;  // Run/Pause (Space)
@@ -83,6 +83,8 @@ struct TrainState {
   // --train-for SECONDS: press Run, quit after SECONDS, print the training rate.
   double trainForSeconds = 0.0;
 
+  std::shared_ptr<const RunnerFields> drawnFields;  // the fields the heatmap texture shows
+  std::uint64_t heatmapKey = 0;                      // +1 per new fields (HeatmapRenderer::cached)
   Rect rect{-3.0, 3.0, -3.0, 3.0};  // of the density pane (standardized coordinates)
   bool drawHeatmap = true;          // false on a context without GL (tests)
   std::string error;                // settings that do not validate

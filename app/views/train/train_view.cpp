@@ -71,7 +71,8 @@ std::string defaultSavePath() {
 
 TrainView::TrainView() {
   s_.savePath = defaultSavePath();
-  s_.wake = [] { Window::wake(); };
+  pacer_ = std::make_shared<WakePacer>([] { Window::wake(); });
+  s_.wake = [pacer = pacer_](bool urgent) { pacer->onPublish(urgent); };
 }
 
 void TrainView::transport() {
@@ -273,6 +274,7 @@ void TrainView::sidebar(AppState& state) {
 void TrainView::update(AppState& state, double dt) {
   if (shortcutPressed(Action::TrainRunPause) && s_.snap->stopped != StopReason::Diverged) s_.toggleRequested = true;
   if (shortcutPressed(Action::TrainReset)) s_.resetRequested = true;
+  pacer_->setFrameMs(state.frame.frameMs);
   advanceTraining(state, s_, dt);
 }
 

@@ -8,6 +8,7 @@
 #include "app/plot/plot_frame.h"
 #include "app/ui/view.h"
 #include "app/views/train/train_state.h"
+#include "app/views/train/wake_pacer.h"
 
 namespace flowlab::app {
 
@@ -38,6 +39,7 @@ class TrainView : public View {
   void transport();
   void settingsPanel();
   void numbersPanel();
+  std::shared_ptr<WakePacer> pacer_;  // shared with the training thread's wake callback
   TrainState s_;
   HeatmapRenderer heatmap_;
   float noiseEdit_ = 0.05f;  // the noise slider's value while dragged (applied on release)

@@ -11,6 +11,8 @@
 #include <random>
 #include <thread>
 
+#include "core/train/flow_export.h"
+
 namespace flowlab {
 namespace {
 
@@ -60,7 +62,12 @@ TEST(TrainingRunner, StepsGiveTheSameParametersAsTheTrainer) {
   EXPECT_EQ(s->fields->step, 100);
   ASSERT_TRUE(s->fields->density.ok()) << s->fields->density.status.message();
   ASSERT_TRUE(s->fields->latent.ok());
-  EXPECT_EQ(s->fields->latent.value.value.rows(), 200);
+  // The latent points are f⁻¹ of the scatter: the exported generic flow agrees.
+  const Expected<Transformed> z = exportRealNvp(c.model, s->params).inverse(*s->dataPoints);
+  ASSERT_TRUE(z.ok());
+  ASSERT_EQ(s->fields->latent.value.rows(), 200);
+  EXPECT_LT((s->fields->latent.value - z.value.value).cwiseAbs().maxCoeff(), 1e-4);
+  EXPECT_GT((s->fields->latent.value - *s->dataPoints).cwiseAbs().maxCoeff(), 0.05) << "100 steps moved nothing";
 }
 
 TEST(TrainingRunner, RunningThenPausingMatchesTheTrainerAtTheSameStep) {
