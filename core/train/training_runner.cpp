@@ -196,7 +196,7 @@ struct TrainingRunner::Impl {
     if (testStep != trainer->stepCount()) evaluateTest();
     if (!fields || fields->step != trainer->stepCount() || fields->resolution < resolution) computeFields(resolution);
     lastExtra = Clock::now();
-    extraCost = seconds(lastExtra - t0);
+    if (running) extraCost = seconds(lastExtra - t0);  // the cadence's cost: running refreshes only
     dirty = true;
   }
 
@@ -211,7 +211,7 @@ struct TrainingRunner::Impl {
           trainer->restartSchedule();
         stopArmed = stopAt > trainer->stepCount();
         running = true;
-        runStart = Clock::now();
+        runStart = lastExtra = Clock::now();  // the first refresh after minExtraInterval
         runStartStep = trainer->stepCount();
         pending = 0;
         stopped = StopReason::None;
@@ -336,7 +336,7 @@ struct TrainingRunner::Impl {
       if (speed > 0.0 && speed <= kRedrawEveryStepSpeed) {
         extras(opt.runningResolution);
       } else {
-        const double interval = std::max(opt.minExtraInterval, extraCost / opt.extrasShare);
+        const double interval = std::clamp(extraCost / opt.extrasShare, opt.minExtraInterval, opt.maxExtraInterval);
         if (seconds(now - lastExtra) >= interval) extras(opt.runningResolution);
       }
     }

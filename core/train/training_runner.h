@@ -83,8 +83,9 @@ struct RunnerOptions {
   Rect rect{-3.0, 3.0, -3.0, 3.0};
   int scatterPoints = 1000;
   int runningResolution = 128, pausedResolution = 256;
-  double extrasShare = 0.04;     // at most this share of running time on test NLL + fields
-  double minExtraInterval = 0.25;  // seconds between refreshes while running, at least
+  double extrasShare = 0.05;     // about this share of running time on test NLL + fields,
+  double minExtraInterval = 0.25;  // with refreshes at least this many seconds apart
+  double maxExtraInterval = 1.5;   // and at most this many (a slow machine sees the model move)
   double settleSeconds = 0.3;    // paused this long: the full-resolution field
   double publishInterval = 1.0 / 60.0;
   int stepTestEvery = 100;       // during Step requests: test NLL every this many steps

@@ -287,11 +287,11 @@ void TrainView::traceState(std::string& out) const {
   char buf[320];
   std::snprintf(buf, sizeof buf,
                 " running=%d synced=%d step=%lld steps_per_sec=%.1f test_nll=%.6f test_step=%lld test_points=%zu "
-                "train_nll=%.6f lr=%.6g stopped=%s rollbacks=%d fields_step=%lld",
+                "train_nll=%.6f lr=%.6g stopped=%s rollbacks=%d fields_step=%lld run_steps=%lld run_seconds=%.4f",
                 s_.running() ? 1 : 0, s_.synced() ? 1 : 0, t.step, t.stepsPerSecond, t.testNll, t.testStep,
                 t.test.steps.size(), t.trainNll, t.learningRate,
                 traceName(t.stopped), t.rollbacks,
-                t.fields ? t.fields->step : -1LL);
+                t.fields ? t.fields->step : -1LL, t.runSteps, t.runSeconds);
   out += buf;
   // Pixel boxes of the canvas, its panes and its text (layout tests): x0,y0,x1,y1.
   const auto box = [&](const char* key, ImVec2 a, ImVec2 b) {
