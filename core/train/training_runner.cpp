@@ -7,6 +7,7 @@
 
 #include "core/random.h"
 #include "core/train/checkpoint.h"
+#include "core/train/flow_export.h"
 #include "core/train/model_density.h"
 
 namespace flowlab {
@@ -182,6 +183,16 @@ struct TrainingRunner::Impl {
       latent.value = ws.state[0].cast<double>();
     }
     if (latent.ok() && !latent.value.allFinite()) latent.status = Status::error("non-finite latent points");
+    // Samples x = f(z) of the N(0, I) scatter: the sampling direction exists only in the exported Flow.
+    Expected<Batch> samples{Status::okStatus(), Batch{}};
+    {
+      const Expected<Transformed> x =
+          exportRealNvp(trainer->config().model, std::vector<float>(p.data(), p.data() + p.size())).forward(*basePoints);
+      if (!x.ok()) samples.status = x.status;
+      else if (!x.value.value.allFinite()) samples.status = Status::error("non-finite samples");
+      else samples.value = x.value.value;
+    }
+    f->samples = (samples.ok() || !fields) ? std::move(samples) : fields->samples;
     f->density = (density.ok() || !fields) ? std::move(density) : fields->density;
     f->latent = (latent.ok() || !fields) ? std::move(latent) : fields->latent;
     f->step = trainer->stepCount();

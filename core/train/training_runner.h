@@ -33,6 +33,7 @@ struct RunnerFields {
   int resolution = 0;                // cells per axis of `density`
   Expected<DensityGrid> density;     // p_X over the runner's rect (standardized coordinates)
   Expected<Batch> latent;            // the scatter's data points pushed through f⁻¹ (N by 2)
+  Expected<Batch> samples;           // samples of the model: the base points pushed through f
   double computeMs = 0.0;
 };
 

@@ -169,6 +169,14 @@ TEST_F(TrainViewTest, TheDrawnDensityIntegratesToOneOverTheBox) {
   EXPECT_GT(g.maxDensity, 3.0 / (2.0 * std::numbers::pi));
   ASSERT_TRUE(f.latent.ok());
   EXPECT_TRUE(f.latent.value.allFinite());
+  // Samples of the model lie near the moons: under the data's own density they score far higher
+  // than the N(0, I) points they came from.
+  ASSERT_TRUE(f.samples.ok());
+  const Expected<Dataset> data = Dataset::make("moons");
+  ASSERT_TRUE(data.ok());
+  const double samplesLogP = data.value.logProb(f.samples.value).mean();
+  const double baseLogP = data.value.logProb(*snap().basePoints).mean();
+  EXPECT_GT(samplesLogP, baseLogP + 2.0) << samplesLogP << " vs " << baseLogP;
 }
 
 TEST_F(TrainViewTest, ChangingASettingStartsANewRunAndAHugeLearningRateIsRolledBack) {

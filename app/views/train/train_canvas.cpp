@@ -27,6 +27,7 @@ constexpr ImU32 kTestCurve = IM_COL32(160, 60, 170, 255);
 constexpr ImU32 kFloorLine = IM_COL32(20, 150, 90, 255);
 constexpr ImU32 kRollback = IM_COL32(200, 40, 40, 255);
 constexpr ImU32 kDataDot = IM_COL32(255, 255, 255, 150);
+constexpr ImU32 kSampleDot = IM_COL32(255, 120, 190, 190);
 
 void densityScale(const RunnerSnapshot& s, float& low, float& high) {
   double peak = 1.0 / (2.0 * 3.14159265358979323846);  // the peak of N(0, I): the untrained flow
@@ -307,7 +308,10 @@ TrainLayout drawTrainCanvas(AppState& state, TrainState& s, HeatmapRenderer& hea
       s.drawHeatmap = false;
     }
   }
-  drawDots(dl, l.density, snap.dataPoints.get(), kDataDot, 1.2f);
+  const bool showData = s.scatter != TrainState::Scatter::Samples, showSamples = s.scatter != TrainState::Scatter::Data;
+  if (showData) drawDots(dl, l.density, snap.dataPoints.get(), kDataDot, 1.2f);
+  if (showSamples && snap.fields && snap.fields->samples.ok())
+    drawDots(dl, l.density, &snap.fields->samples.value, kSampleDot, 1.2f);
   drawColourBar(dl, l.colourBarMin, l.colourBarMax, low, high);
   drawAxes(dl, l.density, AxisStyle{true, true, false, "x₁ (standardized)", nullptr});
   const std::string steps = std::to_string(snap.step);
@@ -316,7 +320,10 @@ TrainLayout drawTrainCanvas(AppState& state, TrainState& s, HeatmapRenderer& hea
   l.titleMin = ImVec2(l.density.min().x, l.density.min().y - em * 1.5f);
   const float titleRight = fittedText(dl, l.titleMin, l.colourBarMax.x + em * 2.0f,
              theme::kDataSpace,
-             {"model density p_X after " + steps + " steps, with " + std::to_string(points) + " data points (" +
+             {"model density p_X after " + steps + " steps, with " + std::to_string(points) +
+                  (s.scatter == TrainState::Scatter::Data      ? " data points ("
+                   : s.scatter == TrainState::Scatter::Samples ? " model samples ("
+                                                               : " data points and samples (") +
                   s.settings.dataset + ")",
               "p_X after " + steps + " steps, " + s.settings.dataset, "p_X, step " + steps});
   l.titleMax = ImVec2(titleRight, l.titleMin.y + em);

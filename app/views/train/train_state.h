@@ -65,6 +65,8 @@ struct TrainState {
   bool earlyStopping = false;
   int patience = 10;             // test evaluations without improvement
   bool logX = false;             // NLL plot with a log step axis
+  enum class Scatter { Data, Samples, Both };
+  Scatter scatter = Scatter::Data;  // points on the density pane: the data, samples of the model, or both
 
   // What the UI asked last; trusted over the snapshot until the runner has applied it.
   bool wantRunning = false;

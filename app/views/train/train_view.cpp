@@ -254,6 +254,16 @@ void TrainView::sidebar(AppState& state) {
   ImGui::TextDisabled("Numbers");
   numbersPanel();
   ImGui::Separator();
+  ImGui::TextUnformatted("points on p_X:");
+  int scatter = static_cast<int>(s_.scatter);
+  ImGui::RadioButton("data", &scatter, 0);
+  tooltip("The dataset's points (white)");
+  ImGui::SameLine();
+  ImGui::RadioButton("samples", &scatter, 1);
+  tooltip("Samples of the model (pink): N(0, I) points of the base pane pushed through the flow f");
+  ImGui::SameLine();
+  ImGui::RadioButton("both", &scatter, 2);
+  s_.scatter = static_cast<TrainState::Scatter>(scatter);
   ImGui::Checkbox("log step axis", &s_.logX);
   tooltip("The NLL plot's step axis in decades: early steps spread out");
   ImGui::Separator();
@@ -276,6 +286,17 @@ void TrainView::update(AppState& state, double dt) {
   if (shortcutPressed(Action::TrainReset)) s_.resetRequested = true;
   pacer_->setFrameMs(state.frame.frameMs);
   advanceTraining(state, s_, dt);
+}
+
+void TrainView::setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) {
+  bool data = !exclusive && s_.scatter != TrainState::Scatter::Samples;
+  bool samples = !exclusive && s_.scatter != TrainState::Scatter::Data;
+  for (const std::string& n : names) {
+    if (n == "data") data = true;
+    else if (n == "samples") samples = true;
+    else unknown.push_back(n);
+  }
+  s_.scatter = samples ? (data ? TrainState::Scatter::Both : TrainState::Scatter::Samples) : TrainState::Scatter::Data;
 }
 
 void TrainView::invalidate() {

@@ -33,6 +33,8 @@ class TrainView : public View {
   bool acceptsDim(int dim) const override { return dim == 2; }
 
   void traceState(std::string& out) const override;
+  // "data" and "samples": the points drawn on the density pane (--overlays data,samples).
+  void setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) override;
   TrainState& trainState() { return s_; }
 
  private:

@@ -68,6 +68,11 @@ TEST(TrainingRunner, StepsGiveTheSameParametersAsTheTrainer) {
   ASSERT_EQ(s->fields->latent.value.rows(), 200);
   EXPECT_LT((s->fields->latent.value - z.value.value).cwiseAbs().maxCoeff(), 1e-4);
   EXPECT_GT((s->fields->latent.value - *s->dataPoints).cwiseAbs().maxCoeff(), 0.05) << "100 steps moved nothing";
+  // Samples are f of the base points: pulled back, they return to the base points.
+  ASSERT_TRUE(s->fields->samples.ok());
+  const Expected<Transformed> back = exportRealNvp(c.model, s->params).inverse(s->fields->samples.value);
+  ASSERT_TRUE(back.ok());
+  EXPECT_LT((back.value.value - *s->basePoints).cwiseAbs().maxCoeff(), 1e-9);
 }
 
 TEST(TrainingRunner, RunningThenPausingMatchesTheTrainerAtTheSameStep) {
