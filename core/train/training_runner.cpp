@@ -185,14 +185,21 @@ struct TrainingRunner::Impl {
     if (latent.ok() && !latent.value.allFinite()) latent.status = Status::error("non-finite latent points");
     // Samples x = f(z) of the N(0, I) scatter: the sampling direction exists only in the exported Flow.
     Expected<Batch> samples{Status::okStatus(), Batch{}};
+    const Flow flow = exportRealNvp(trainer->config().model, std::vector<float>(p.data(), p.data() + p.size()));
     {
-      const Expected<Transformed> x =
-          exportRealNvp(trainer->config().model, std::vector<float>(p.data(), p.data() + p.size())).forward(*basePoints);
+      const Expected<Transformed> x = flow.forward(*basePoints);
       if (!x.ok()) samples.status = x.status;
       else if (!x.value.value.allFinite()) samples.status = Status::error("non-finite samples");
       else samples.value = x.value.value;
     }
     f->samples = (samples.ok() || !fields) ? std::move(samples) : fields->samples;
+    if (resolution >= opt.pausedResolution) {
+      const Expected<FlowTrace> trace = flow.inverseTrace(*dataPoints);
+      bool finite = trace.ok();
+      for (size_t k = 0; finite && k < trace.value.values.size(); ++k) finite = trace.value.values[k].allFinite();
+      if (finite)
+        for (size_t k = trace.value.values.size(); k-- > 0;) f->stages.push_back(trace.value.values[k]);
+    }
     f->density = (density.ok() || !fields) ? std::move(density) : fields->density;
     f->latent = (latent.ok() || !fields) ? std::move(latent) : fields->latent;
     f->step = trainer->stepCount();

@@ -34,6 +34,9 @@ struct RunnerFields {
   Expected<DensityGrid> density;     // p_X over the runner's rect (standardized coordinates)
   Expected<Batch> latent;            // the scatter's data points pushed through f⁻¹ (N by 2)
   Expected<Batch> samples;           // samples of the model: the base points pushed through f
+  // The scatter's data pulled back layer by layer: stages[k] after k layers of f⁻¹ (stages[0] =
+  // data, stages[K] = z). Computed only at the paused resolution (empty while running).
+  std::vector<Batch> stages;
   double computeMs = 0.0;
 };
 

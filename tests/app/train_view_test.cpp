@@ -206,6 +206,36 @@ TEST_F(TrainViewTest, ChangingASettingStartsANewRunAndAHugeLearningRateIsRolledB
   EXPECT_EQ(snap().rollbackSteps.size(), 3u) << "each rollback is marked on the curve";
 }
 
+// Chapter 5: after 2000 steps at the defaults the data pulled back through f⁻¹ is close to
+// N(0, I) (near-zero mean, near-unit covariance), and Play walks the layer slider to z.
+TEST_F(TrainViewTest, AfterTwoThousandStepsThePulledBackDataLooksGaussian) {
+  s().pendingSteps = 2000;
+  frame();
+  settle();
+  ASSERT_EQ(step(), 2000);
+  EXPECT_LE(snap().testNll, 1.24);
+  ASSERT_TRUE(framesUntil([&] { return snap().fields && !snap().fields->stages.empty(); }));
+  const std::vector<Batch>& stages = snap().fields->stages;
+  ASSERT_EQ(stages.size(), 7u);
+  const Batch& z = stages.back();
+  const Eigen::RowVector2d mean = z.colwise().mean();
+  const Batch centred = z.rowwise() - mean;
+  const Eigen::Matrix2d cov = centred.transpose() * centred / double(z.rows() - 1);
+  EXPECT_LT(mean.cwiseAbs().maxCoeff(), 0.1) << mean;
+  EXPECT_LT((cov - Eigen::Matrix2d::Identity()).cwiseAbs().maxCoeff(), 0.15) << cov;
+  // The data itself (stage 0) is far from Gaussian in shape but standardized: it is the scatter.
+  EXPECT_LT((stages.front() - *snap().dataPoints).cwiseAbs().maxCoeff(), 1e-12);
+
+  s().playRequested = true;
+  frame();
+  EXPECT_TRUE(view->animating());
+  EXPECT_EQ(s().layerShown, 0);
+  ImGui::GetIO().DeltaTime = 0.7f;
+  for (int i = 0; i < 10 && s().layerPlay; ++i) frame();
+  EXPECT_FALSE(s().layerPlay);
+  EXPECT_EQ(s().layerShown, -1) << "Play ends on z";
+}
+
 TEST_F(TrainViewTest, AStepLimitStopsARunAndRunAgainContinues) {
   s().stopAtEnabled = true;
   s().stopAt = 30;

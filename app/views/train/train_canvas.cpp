@@ -205,17 +205,25 @@ void drawCurve(ImDrawList* dl, const TrainState& s, const PlotFrame& f, ImVec2& 
   }
 }
 
-void drawBase(ImDrawList* dl, const RunnerSnapshot& s, const PlotFrame& f) {
+void drawBase(ImDrawList* dl, const TrainState& state, const PlotFrame& f) {
+  const RunnerSnapshot& s = *state.snap;
   dl->AddRectFilled(f.min(), f.max(), theme::kPanelBg);
   drawDots(dl, f, s.basePoints.get(), IM_COL32(52, 120, 198, 110), 1.5f);
-  if (s.fields && s.fields->latent.ok()) drawDots(dl, f, &s.fields->latent.value, IM_COL32(222, 112, 38, 150), 1.5f);
+  // A stage of the layer-by-layer pull-back, or all the way to z.
+  const int layers = s.config.model.layers;
+  const bool stage = state.layerShown >= 0 && s.fields && int(s.fields->stages.size()) == layers + 1;
+  if (stage) drawDots(dl, f, &s.fields->stages[size_t(state.layerShown)], IM_COL32(222, 112, 38, 150), 1.5f);
+  else if (s.fields && s.fields->latent.ok()) drawDots(dl, f, &s.fields->latent.value, IM_COL32(222, 112, 38, 150), 1.5f);
   drawAxes(dl, f, AxisStyle{true, true, false, "z₁", nullptr});
   const float em = ImGui::GetFontSize();
   const ImVec2 at(f.min().x, f.min().y - em * 1.5f);
   const float right = f.max().x + em * 2.0f;
   dl->AddText(at, theme::kBaseSpace, "base z: N(0, I)");
+  char pulled[64];
+  std::snprintf(pulled, sizeof pulled, "data after %d of %d layers of f⁻¹", stage ? state.layerShown : layers, layers);
   fittedText(dl, ImVec2(at.x + ImGui::CalcTextSize("base z: N(0, I)  ").x, at.y), right, theme::kDataSpace,
-             {"f⁻¹(data)", "f⁻¹"});
+             {stage ? std::string(pulled) : std::string("f⁻¹(data)"), stage ? std::to_string(state.layerShown) + "/" +
+             std::to_string(layers) : std::string("f⁻¹")});
 }
 
 }  // namespace
@@ -335,7 +343,7 @@ TrainLayout drawTrainCanvas(AppState& state, TrainState& s, HeatmapRenderer& hea
                 theme::kInvalid, why.c_str(), nullptr, l.density.max().x - l.density.min().x - em);
   }
   drawCurve(dl, s, l.curve, l.legendMin, l.legendMax);
-  drawBase(dl, snap, l.base);
+  drawBase(dl, s, l.base);
   return l;
 }
 

@@ -54,6 +54,7 @@ struct TrainState {
   bool lrChanged = false;        // learning rate changed: keep training with the new peak
   bool controlsChanged = false;  // speed, stop-at or early stopping changed
   bool restoreBestRequested = false;
+  bool playRequested = false;    // Play/Stop of the layer slider
   bool saveRequested = false;
   bool openIn2DRequested = false;
   std::string savePath;
@@ -65,6 +66,9 @@ struct TrainState {
   bool earlyStopping = false;
   int patience = 10;             // test evaluations without improvement
   bool logX = false;             // NLL plot with a log step axis
+  int layerShown = -1;           // base pane: the data after this many layers of f⁻¹ (-1: all, z)
+  bool layerPlay = false;        // Play: step layerShown from 0 to K
+  double layerClock = 0.0;       // seconds on the current layer while playing
   enum class Scatter { Data, Samples, Both };
   Scatter scatter = Scatter::Data;  // points on the density pane: the data, samples of the model, or both
 

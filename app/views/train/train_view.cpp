@@ -264,6 +264,21 @@ void TrainView::sidebar(AppState& state) {
   ImGui::SameLine();
   ImGui::RadioButton("both", &scatter, 2);
   s_.scatter = static_cast<TrainState::Scatter>(scatter);
+  const int layers = s_.snap->config.model.layers;
+  const bool haveStages = s_.snap->fields && !s_.snap->fields->stages.empty();
+  int shown = s_.layerShown < 0 ? layers : s_.layerShown;
+  ImGui::BeginDisabled(!haveStages);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+  if (ImGui::SliderInt("pull-back", &shown, 0, layers, "%d layers")) {
+    s_.layerShown = shown >= layers ? -1 : shown;
+    s_.layerPlay = false;
+  }
+  tooltip("Base pane: the data after this many layers of f⁻¹, from the data itself (0) to z (all). "
+          "Available while paused.");
+  ImGui::SameLine();
+  if (ImGui::Button(s_.layerPlay ? "Stop" : "Play")) s_.playRequested = true;
+  tooltip("Pull the data back to z one layer at a time");
+  ImGui::EndDisabled();
   ImGui::Checkbox("log step axis", &s_.logX);
   tooltip("The NLL plot's step axis in decades: early steps spread out");
   ImGui::Separator();
@@ -285,6 +300,20 @@ void TrainView::update(AppState& state, double dt) {
   if (shortcutPressed(Action::TrainRunPause) && s_.snap->stopped != StopReason::Diverged) s_.toggleRequested = true;
   if (shortcutPressed(Action::TrainReset)) s_.resetRequested = true;
   pacer_->setFrameMs(state.frame.frameMs);
+  // Play of the layer slider: one layer every 0.6 s, from the data to z.
+  const int layers = s_.snap->config.model.layers;
+  if (s_.playRequested) {
+    s_.playRequested = false;
+    s_.layerPlay = !s_.layerPlay;
+    if (s_.layerPlay) s_.layerShown = 0, s_.layerClock = 0.0;
+  }
+  if (s_.layerPlay) {
+    s_.layerClock += dt;
+    if (s_.layerClock >= 0.6) {
+      s_.layerClock = 0.0;
+      if (++s_.layerShown >= layers) s_.layerShown = -1, s_.layerPlay = false;
+    }
+  }
   advanceTraining(state, s_, dt);
 }
 
@@ -308,11 +337,12 @@ void TrainView::traceState(std::string& out) const {
   char buf[320];
   std::snprintf(buf, sizeof buf,
                 " running=%d synced=%d step=%lld steps_per_sec=%.1f test_nll=%.6f test_step=%lld test_points=%zu "
-                "train_nll=%.6f lr=%.6g stopped=%s rollbacks=%d fields_step=%lld run_steps=%lld run_seconds=%.4f",
+                "train_nll=%.6f lr=%.6g stopped=%s rollbacks=%d fields_step=%lld run_steps=%lld run_seconds=%.4f "
+                "layer_shown=%d",
                 s_.running() ? 1 : 0, s_.synced() ? 1 : 0, t.step, t.stepsPerSecond, t.testNll, t.testStep,
                 t.test.steps.size(), t.trainNll, t.learningRate,
                 traceName(t.stopped), t.rollbacks,
-                t.fields ? t.fields->step : -1LL, t.runSteps, t.runSeconds);
+                t.fields ? t.fields->step : -1LL, t.runSteps, t.runSeconds, s_.layerShown);
   out += buf;
   // Pixel boxes of the canvas, its panes and its text (layout tests): x0,y0,x1,y1.
   const auto box = [&](const char* key, ImVec2 a, ImVec2 b) {

@@ -29,7 +29,8 @@ class TrainView : public View {
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
   void invalidate() override;
   // The training thread wakes the loop when it publishes (about 60 times a second while running).
-  bool animating() const override { return false; }
+  // Play of the layer slider animates the base pane.
+  bool animating() const override { return s_.layerPlay; }
   bool acceptsDim(int dim) const override { return dim == 2; }
 
   void traceState(std::string& out) const override;

@@ -73,6 +73,12 @@ TEST(TrainingRunner, StepsGiveTheSameParametersAsTheTrainer) {
   const Expected<Transformed> back = exportRealNvp(c.model, s->params).inverse(s->fields->samples.value);
   ASSERT_TRUE(back.ok());
   EXPECT_LT((back.value.value - *s->basePoints).cwiseAbs().maxCoeff(), 1e-9);
+  // Idle at full resolution: the layer-by-layer pull-back, from the data to z.
+  ASSERT_TRUE(r.waitIdle(60.0, true));
+  const auto full = r.snapshot();
+  ASSERT_EQ(full->fields->stages.size(), size_t(c.model.layers + 1));
+  EXPECT_LT((full->fields->stages.front() - *full->dataPoints).cwiseAbs().maxCoeff(), 1e-12);
+  EXPECT_LT((full->fields->stages.back() - full->fields->latent.value).cwiseAbs().maxCoeff(), 1e-4);
 }
 
 TEST(TrainingRunner, RunningThenPausingMatchesTheTrainerAtTheSameStep) {
