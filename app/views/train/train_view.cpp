@@ -90,7 +90,8 @@ void TrainView::transport() {
                 snap.scheduleEnd, schedule.total, schedule.warmup, schedule.finalFraction * 100.0, schedule.total);
   ImGui::SameLine();
   if (ImGui::Button("+1")) s_.pendingSteps += 1;
-  tooltip("One Adam step on a fresh batch (pauses a run)");
+  tooltip("One Adam step on a fresh batch (pauses a run). Past the end of the schedule the learning rate is 0: "
+          "press Run for a new schedule.");
   ImGui::SameLine();
   if (ImGui::Button("+10")) s_.pendingSteps += 10;
   tooltip("Ten steps");
@@ -126,8 +127,8 @@ void TrainView::transport() {
     s_.controlsChanged = true;
   }
   ImGui::EndDisabled();
-  tooltip("Pause when the test NLL has not improved for this many evaluations (about 4 a second while "
-          "running); the best parameters are kept");
+  tooltip("Pause when the test NLL has not improved for this many evaluations (one every 0.25 to 1.5 s "
+          "while running, as the machine allows); the best parameters are kept");
   ImGui::BeginDisabled(snap.bestStep < 0 || snap.bestStep == snap.step);
   char best[64];
   std::snprintf(best, sizeof best, "Restore best (step %lld)", std::max(0LL, snap.bestStep));
@@ -217,7 +218,8 @@ void TrainView::numbersPanel() {
   helpMarker("Moving average of the batch NLL (nats per point): -mean log p_X over each fresh batch.");
   row("test NLL", fixed(t.testNll).c_str());
   ImGui::SameLine();
-  helpMarker("Mean -log p_X on 16,384 held-out points, refreshed a few times a second while training.");
+  helpMarker("Mean -log p_X on 16,384 held-out points: every 0.25 to 1.5 s while running (about 5% of the "
+             "training time), every 100 steps of a Step request, and whenever training stops.");
   row("baseline", fixed(kGaussianBaselineNll).c_str());
   ImGui::SameLine();
   helpMarker("log(2πe) = 2.838: the NLL of N(0, I), i.e. of the untrained flow (the identity).");
