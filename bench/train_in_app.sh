@@ -15,6 +15,7 @@ command -v xvfb-run >/dev/null || { echo "train_in_app.sh: needs xvfb-run (apt-g
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 export HOME="$tmp" XDG_CONFIG_HOME="$tmp/config"  # the app's settings stay out of the user's
+cd "$tmp"  # and any file it writes next to it stays in the temp folder
 value() { sed -n "s/^$1=//p" | tail -1; }
 ratios=()
 for ((i = 1; i <= rounds; ++i)); do
