@@ -86,6 +86,8 @@ int runGui(const GuiOptions& options) {
   wo.x = state.settings.windowX;
   wo.y = state.settings.windowY;
   wo.maximized = !scripted && options.width == 0 && state.settings.windowMaximized;
+  // Declared before the window: ~Window saves imgui.ini through this string's pointer.
+  std::string iniPath;
   Window window(wo);
   if (!window.ok()) {
     std::fprintf(stderr,
@@ -94,7 +96,6 @@ int runGui(const GuiOptions& options) {
                  window.error().c_str());
     return 2;
   }
-  std::string iniPath;
   if (scripted) {
     ImGui::GetIO().IniFilename = nullptr;
   } else if (ensureConfigDir()) {
