@@ -7,7 +7,7 @@
 # Usage: bench/train_in_app.sh [build/release] [rounds] [WxH]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="${1:-$root/build/release}"
+build="$(cd "${1:-$root/build/release}" && pwd)"  # absolute: the runs happen in a temp folder
 rounds="${2:-3}"
 size="${3:-1600x1000}"
 flowlab="$build/app/flowlab"
