@@ -87,6 +87,12 @@ class Trainer {
   long long stepCount() const { return state_[cur_].step; }
   int nonFiniteEvents() const { return state_[cur_].nonFiniteEvents; }
   double currentLearningRate() const;
+  // The schedule runs over steps [scheduleStart, scheduleStart + schedule.total); at step 0 after
+  // reset(). restartSchedule() begins a new one at the current step (warm-up, decay again) so a
+  // run that reached the end of its schedule (lr 0) can continue.
+  long long scheduleStart() const { return scheduleStart_; }
+  long long scheduleEnd() const { return scheduleStart_ + config_.schedule.total; }
+  void restartSchedule() { scheduleStart_ = stepCount(); }
   const std::vector<float>& curve() const { return curve_; }  // batch NLL of every accepted step
 
   TrainerSnapshot snapshot() const;  // thread-safe
@@ -115,6 +121,7 @@ class Trainer {
   // the next update is written into; rotation swaps indices, never copies.
   TrainerState state_[3];
   int cur_ = 0, prev_ = -1;
+  long long scheduleStart_ = 0;
   std::vector<float> curve_;
   struct Worker;
   std::vector<std::unique_ptr<Worker>> workers_;
