@@ -200,6 +200,9 @@ int runGui(const GuiOptions& options) {
                     state.settings.windowHeight, state.settings.windowMaximized);
     saveSettings(settingsFile, state.settings);
   }
+  // Views own worker threads that wake the loop through GLFW: stop them before the window goes.
+  state.views.clear();
+  state.activeView = nullptr;
   return exitCode;
 }
 

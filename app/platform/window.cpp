@@ -30,6 +30,7 @@ void markScroll(GLFWwindow*, double, double) { gEventSeen = true; }
 void markEnter(GLFWwindow*, int) { gEventSeen = true; }
 void markFocus(GLFWwindow*, int) { gEventSeen = true; }
 void markSize(GLFWwindow*, int, int) { gEventSeen = true; }
+void markRefresh(GLFWwindow*) { gEventSeen = true; }
 
 std::string describeOpenFailure() {
   const bool noDisplay = std::getenv("DISPLAY") == nullptr && std::getenv("WAYLAND_DISPLAY") == nullptr;
@@ -80,6 +81,7 @@ Window::Window(const WindowOptions& options) {
   glfwSetCursorEnterCallback(window_, markEnter);
   glfwSetWindowFocusCallback(window_, markFocus);
   glfwSetFramebufferSizeCallback(window_, markSize);
+  glfwSetWindowRefreshCallback(window_, markRefresh);
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
@@ -106,8 +108,8 @@ void Window::pumpEvents(bool poll) {
   if (poll) {
     glfwPollEvents();
   } else {
+    // Input marks gEventSeen through the callbacks; a wake() from a worker draws one frame only.
     glfwWaitEvents();
-    gEventSeen = true;  // woken by input or by wake(): either way something may have changed
   }
 }
 

@@ -31,6 +31,7 @@ double entropyFloor(DatasetKind kind, double noise) {
   }
   const double h = computeFloor(kind, noise);  // outside the lock: other datasets need not wait
   std::lock_guard<std::mutex> lock(mutex);
+  if (cache.size() >= 64) cache.erase(cache.begin());  // bounded: a slider may pass many σ
   cache.emplace(key, h);
   return h;
 }

@@ -1,7 +1,7 @@
 // Wakes the sleeping UI loop for the training thread's snapshots. A stop or an applied command
 // wakes it at once; routine progress at most every interval(), chosen from the UI's measured
 // frame cost so drawing takes about a third of one core while training: each wake costs the loop
-// about four frames (the frame it wakes for and the frames it settles over), and training and
+// one frame (only input starts ImGui's settle frames), and training and
 // drawing share the same cores, so a UI that redraws continuously halves the training speed on a
 // machine with software GL.
 #pragma once
@@ -33,7 +33,7 @@ class WakePacer {
   }
 
  private:
-  static constexpr double kFramesPerWake = 4.0, kUiShare = 0.35, kMinIntervalMs = 1000.0 / 30.0,
+  static constexpr double kFramesPerWake = 1.0, kUiShare = 0.35, kMinIntervalMs = 1000.0 / 30.0,
                           kMaxIntervalMs = 1000.0;
   static long long nowUs() {
     return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
