@@ -90,7 +90,7 @@ Lab2DLayout layoutLab2D(const Lab2DState& s, ImVec2 o, ImVec2 size) {
   const float legendH = s.showPatches && !legendBeside ? em * 3.6f : 0.0f;
   const float belowPane = em * 3.1f;
   auto sideFor = [&](int lines) {
-    const float top = em * (0.5f + 1.3f * lines + 0.4f);
+    const float top = em * (0.5f + 1.3f * lines + 0.6f);
     return std::min(sideByWidth, size.y - top - belowPane - readoutH - legendH - em * 0.4f);
   };
   // Titles run over their pane and the space right of it (the gap; the bar block and margin).
@@ -104,7 +104,7 @@ Lab2DLayout layoutLab2D(const Lab2DState& s, ImVec2 o, ImVec2 size) {
   while (l.titleLines < 3 && linesAt(std::max(em * 6.0f, sideFor(l.titleLines))) > l.titleLines) ++l.titleLines;
   const float side = std::max(em * 6.0f, sideFor(l.titleLines));
   linesAt(side);
-  const float top = o.y + em * (0.5f + 1.3f * l.titleLines + 0.4f);
+  const float top = o.y + em * (0.5f + 1.3f * l.titleLines + 0.6f);
   const ImVec2 baseMin(o.x + left, top), dataMin(o.x + left + side + gap, top);
   l.base = PlotFrame(baseMin, ImVec2(baseMin.x + side, top + side), Range{s.baseRect.xMin, s.baseRect.xMax},
                      Range{s.baseRect.yMin, s.baseRect.yMax});

@@ -165,6 +165,7 @@ void Lab2DView::traceState(std::string& out) const {
   std::snprintf(buf, sizeof buf, " data_range=%.4f,%.4f,%.4f,%.4f base_range=%.4f,%.4f,%.4f,%.4f", d.xMin, d.xMax,
                 d.yMin, d.yMax, b.xMin, b.xMax, b.yMin, b.yMax);
   out += buf;
+  if (!s_.fields.from.validity.ok()) out += s_.editor.history.canUndo() ? " invalid_hint=undo" : " invalid_hint=fix";
   if (s_.fields.from.density.ok()) {
     std::snprintf(buf, sizeof buf, " mass=%.4f", s_.fields.from.density.value.mass);
     out += buf;
@@ -178,6 +179,9 @@ void Lab2DView::traceState(std::string& out) const {
   rect("canvas", layout_->canvas.min, layout_->canvas.max);
   rect("base_frame", layout_->base.min(), layout_->base.max());
   rect("data_frame", layout_->data.min(), layout_->data.max());
+  const float em = ImGui::GetFontSize();
+  rect("fit_base", layout_->baseFit, ImVec2(layout_->baseFit.x + em * 2, layout_->baseFit.y + em));
+  rect("fit_data", layout_->dataFit, ImVec2(layout_->dataFit.x + em * 2, layout_->dataFit.y + em));
   for (const auto& [name, r] : layout_->parts()) rect(("part_" + name).c_str(), r.min, r.max);
 }
 
