@@ -86,8 +86,10 @@ void drawInvalid(ImDrawList* dl, const PlotFrame& f, const std::string& message,
   dl->AddRect(f.min(), f.max(), theme::kInvalid, 0.0f, 0, 3.0f);
   const std::string text = "p_X is undefined\n\n" + message + "\n\n" +
                            (canUndo ? "Fix the parameter, or Ctrl+Z to undo." : "Fix the parameter in the sidebar.");
-  dl->AddText(ImGui::GetFont(), em * 1.1f, ImVec2(f.min().x + em, f.min().y + em), theme::kInvalid, text.c_str(), nullptr,
-              f.max().x - f.min().x - 2 * em);
+  const std::string wrapped = wrapAtSpaces(text, f.max().x - f.min().x - 2 * em, em * 1.1f);
+  dl->PushClipRect(f.min(), f.max(), true);
+  dl->AddText(ImGui::GetFont(), em * 1.1f, ImVec2(f.min().x + em, f.min().y + em), theme::kInvalid, wrapped.c_str());
+  dl->PopClipRect();
 }
 
 void drawTitle(ImDrawList* dl, ImVec2 at, const std::vector<std::string>& pieces, float width, ImU32 colour) {

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "app/ui/stack_editor.h"
 #include "app/ui/tooltip.h"
 #include "app/plot/colormap.h"
 #include "app/ui/theme.h"
@@ -122,13 +123,13 @@ void drawReadout(const Lab2DState& s) {
     }
   } else if (!s.hoverError.empty() && s.fields.from.validity.ok()) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kErrorText);
-    ImGui::TextWrapped("%s", s.hoverError.c_str());
+    textWrappedAtSpaces(s.hoverError);
     ImGui::PopStyleColor();
   } else {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("Hover either pane: the point is marked in both, with log p split by layer.");
-    ImGui::TextWrapped("Drag the arrows and dots (single-layer scenes) or the sliders on the left. "
-                       "Scroll zooms a pane, dragging empty space pans it.");
+    textWrappedAtSpaces("Hover either pane: the point is marked in both, with log p split by layer.");
+    textWrappedAtSpaces("Drag the arrows and dots (single-layer scenes) or the sliders on the left. "
+                        "Scroll zooms a pane, dragging empty space pans it.");
     ImGui::PopStyleColor();
   }
 }
@@ -138,7 +139,7 @@ bool drawMass(const Lab2DState& s) {
   const StageFields& f = s.fields.from;
   if (!f.validity.ok()) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kErrorText);
-    ImGui::TextWrapped("mass: undefined (%s)", f.validity.message().c_str());
+    textWrappedAtSpaces("mass: undefined (" + f.validity.message() + ")");
     ImGui::PopStyleColor();
     return false;
   }

@@ -68,7 +68,11 @@ bool Lab2DView::openScene(AppState& state, const std::string& path) {
 
 void Lab2DView::setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) {
   // Handles stay on unless a list asks for "no_handles": an overlay list names what to add.
-  if (exclusive) s_.showDensity = s_.showGrid = s_.showPatches = s_.showSamples = false;
+  // "log" is an overlay of the list too: a list without it leaves log p (a per-pane scale stays).
+  if (exclusive) {
+    s_.showDensity = s_.showGrid = s_.showPatches = s_.showSamples = false;
+    if (s_.colourScale == ColourScale::Log) s_.colourScale = ColourScale::Shared;
+  }
   for (const auto& n : names) {
     bool* flag = n == "density" ? &s_.showDensity : n == "grid" ? &s_.showGrid : n == "patches" ? &s_.showPatches
                : n == "samples" ? &s_.showSamples : n == "handles" ? &s_.showHandles : nullptr;
