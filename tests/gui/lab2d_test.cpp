@@ -185,7 +185,10 @@ class Lab2DTraced : public Lab2D {
   }
 };
 
-PaneStats statsIn(const PngImage& img, Rect4 r) { return stats(img, Box{r.x0 + 3, r.y0 + 3, r.x1 - 3, r.y1 - 3}); }
+std::string traced(const TracedShot& shot, const std::string& key) {
+  const auto it = shot.trace.find(key);
+  return it == shot.trace.end() ? "" : it->second;
+}
 
 TEST_F(Lab2DTraced, RadialPerPaneScaleShowsABrightPeakInBothPanes) {
   // The radial flow spreads p_X thin: on one shared scale its pane is nearly black.
@@ -199,9 +202,8 @@ TEST_F(Lab2DTraced, RadialPerPaneScaleShowsABrightPeakInBothPanes) {
   std::ofstream(dir_ + "/radial_per_pane.json") << scene;
   const TracedShot shot = shootTraced(dir_ + "/radial_per_pane.json", "1500x950", "--overlays density", "radial_per_pane");
   ASSERT_TRUE(shot.img.ok());
-  EXPECT_EQ(shot.trace.at("colour_scale"), "per_pane");
-  const PaneStats base = statsIn(shot.img, rectOf(shot.trace, "base_frame"));
-  const PaneStats data = statsIn(shot.img, rectOf(shot.trace, "data_frame"));
+  EXPECT_EQ(traced(shot, "colour_scale"), "per_pane");
+  const PaneStats base = stats(shot.img, kBasePane), data = stats(shot.img, kDataPane);
   // The colormap's top is a light yellow (luminance ~225): each pane reaches it at its own peak.
   EXPECT_GT(base.maxLum, 200);
   EXPECT_GT(data.maxLum, 200) << "the data pane has no bright peak";
@@ -212,11 +214,10 @@ TEST_F(Lab2DTraced, RadialPerPaneScaleShowsABrightPeakInBothPanes) {
 TEST_F(Lab2DTraced, SharedScaleKeepsOneColourForOneDensity) {
   const TracedShot shot = shootTraced(kScenes + "radial.json", "1500x950", "--overlays density", "radial_shared");
   ASSERT_TRUE(shot.img.ok());
-  EXPECT_EQ(shot.trace.at("colour_scale"), "shared");
+  EXPECT_EQ(traced(shot, "colour_scale"), "shared");
   EXPECT_FALSE(shot.trace.count("part_base_bar"));
   // p_X of the radial flow peaks far below p_Z's 1/2π: its pane stays dimmer than the base pane.
-  EXPECT_LT(statsIn(shot.img, rectOf(shot.trace, "data_frame")).maxLum + 40,
-            statsIn(shot.img, rectOf(shot.trace, "base_frame")).maxLum);
+  EXPECT_LT(stats(shot.img, kDataPane).maxLum + 40, stats(shot.img, kBasePane).maxLum);
 }
 
 // Light pixels in a rectangle (the white readout box).
@@ -267,7 +268,7 @@ TEST_F(Lab2DTraced, AnInvalidSceneOpenedFreshDoesNotOfferUndo) {
   std::ofstream(scene) << R"({"dim": 2, "layers": [{"type": "planar", "u": [-2.0, 0.0], "w": [1.0, 0.0], "b": 0.0}]})";
   const TracedShot shot = shootTraced(scene, "1280x800", "--overlays density", "bad_fresh");
   ASSERT_TRUE(shot.img.ok());
-  EXPECT_EQ(shot.trace.at("invalid_hint"), "fix");
+  EXPECT_EQ(traced(shot, "invalid_hint"), "fix");
 }
 
 }  // namespace

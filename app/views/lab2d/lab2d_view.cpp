@@ -169,6 +169,12 @@ void Lab2DView::traceState(std::string& out) const {
   std::snprintf(buf, sizeof buf, " data_range=%.4f,%.4f,%.4f,%.4f base_range=%.4f,%.4f,%.4f,%.4f", d.xMin, d.xMax,
                 d.yMin, d.yMax, b.xMin, b.xMax, b.yMin, b.yMax);
   out += buf;
+  out += s_.fields.from.validity.ok() ? " valid=1" : " valid=0";
+  for (size_t i = 0; i < s_.editor.sliderRects.size(); ++i) {
+    const auto& [a, c] = s_.editor.sliderRects[i];
+    std::snprintf(buf, sizeof buf, " slider%zu=%d,%d,%d,%d", i, int(a.x), int(a.y), int(c.x), int(c.y));
+    out += buf;
+  }
   if (!s_.fields.from.validity.ok()) out += s_.editor.history.canUndo() ? " invalid_hint=undo" : " invalid_hint=fix";
   if (s_.fields.from.density.ok()) {
     std::snprintf(buf, sizeof buf, " mass=%.4f", s_.fields.from.density.value.mass);

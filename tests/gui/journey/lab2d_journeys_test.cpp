@@ -253,5 +253,33 @@ TEST_F(Lab2DJourney, PlayingATrainedMorphReusesItsStagesAndSaysItBlends) {
   EXPECT_NE(j.state().text("caption").find("after_"), std::string::npos) << j.state().raw();
 }
 
+TEST_F(Lab2DJourney, CtrlClickTypesNanAndTheLabSaysWhatIsWrong) {
+  Journey j(JourneyOptions{1280, 800, {"--view", "2d", "--scene", kScenes + "linear_004.json"}});
+  ASSERT_TRUE(j.ready()) << j.error();
+  ASSERT_TRUE(j.waitSettled());
+  const TraceLine before = j.state();
+  ASSERT_EQ(before.text("valid"), "1");
+  ASSERT_EQ(before.text("invalid_hint"), "") << "a valid scene offers no fix";
+  const Box slider = pixels(before, "slider0");  // A₁₁
+  ASSERT_GT(slider.x1 - slider.x0, 50) << before.raw();
+  const Point centre{static_cast<int>((slider.x0 + slider.x1) / 2), static_cast<int>((slider.y0 + slider.y1) / 2)};
+  j.drag(centre, centre, "ctrl", 1);  // Ctrl+click
+  j.waitSettled();
+  for (const char* k : {"n", "a", "n", "Return"}) j.key(k);
+  ASSERT_TRUE(j.waitFor([](const TraceLine& t) { return t.text("valid") == "0"; }, 5)) << j.state().raw();
+  j.waitSettled();
+  const TraceLine after = j.state();
+  // Typed values are undoable, so the invalid message offers Ctrl+Z.
+  EXPECT_EQ(after.text("invalid_hint"), "undo");
+  const Box data = pixels(after, "data_frame");
+  const PngImage img = j.capture(j.dir() + "/nan.png");
+  // The data pane carries the invalid fill (kInvalidFill over white) instead of a density.
+  EXPECT_GT(img.fractionNear(static_cast<int>(data.x0) + 4, static_cast<int>(data.y0) + 4, static_cast<int>(data.x1) - 4,
+                             static_cast<int>(data.y1) - 4, {245, 208, 208}, 14),
+            0.3);
+  j.key("ctrl+z");
+  EXPECT_TRUE(j.waitFor([](const TraceLine& t) { return t.text("valid") == "1"; }, 5)) << j.state().raw();
+}
+
 }  // namespace
 }  // namespace flowlab::test
