@@ -35,7 +35,9 @@ std::vector<double> niceTicks(double min, double max, int target) {
 
 std::string formatValue(double v) {
   char buf[32];
-  if (!std::isfinite(v)) return std::isnan(v) ? "NaN" : (v > 0 ? "+inf" : "-inf");
+  if (!std::isfinite(v)) return std::isnan(v) ? "NaN" : (v > 0 ? "+inf" : "−inf");
+  // A true minus sign (U+2212), as in print: an ASCII hyphen after a tick mark reads as "--2".
+  if (v < 0) return "−" + formatValue(-v);
   if (v != 0.0 && (std::abs(v) < 1e-3 || std::abs(v) >= 1e6))
     std::snprintf(buf, sizeof buf, "%.2e", v);
   else if (std::abs(v) >= 1000.0)

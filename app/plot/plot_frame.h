@@ -51,7 +51,8 @@ void drawAxes(ImDrawList* dl, const PlotFrame& frame, const AxisStyle& style = {
 void drawPolyline(ImDrawList* dl, const PlotFrame& frame, const double* xs, const double* ys, int count,
                   ImU32 colour, float thickness, int stride = 1);
 
-// Formats a value for a tick or readout with about 3 significant digits.
+// Formats a value for a tick or readout with about 3 significant digits; negatives carry a true
+// minus sign (U+2212, "−2"), never a hyphen that a tick mark turns into "--2".
 std::string formatValue(double v);
 
 }  // namespace flowlab::app

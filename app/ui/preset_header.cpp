@@ -19,7 +19,7 @@ bool drawPresetHeader(int dim, SceneFile& scene, const std::string& presetPath, 
     }
     ImGui::EndCombo();
   }
-  if (!scene.description.empty()) ImGui::TextWrapped("%s", scene.description.c_str());
+  if (!scene.description.empty()) textWrappedAtSpaces(scene.description);
   ImGui::BeginDisabled(presetPath.empty());
   if (ImGui::Button("Reset")) {
     FlowHistory kept = editor.history;

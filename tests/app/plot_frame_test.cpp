@@ -44,5 +44,19 @@ TEST(PlotFrame, FormatValueReadsLikeAnAxisLabel) {
   EXPECT_EQ(formatValue(std::nan("")), "NaN");
 }
 
+TEST(PlotFrame, NegativeTicksCarryOneTrueMinusSign) {
+  // An ASCII hyphen right after a tick mark read as "--2" on the colour bar.
+  EXPECT_EQ(formatValue(-2.0), "−2");
+  EXPECT_EQ(formatValue(-0.25), "−0.25");
+  EXPECT_EQ(formatValue(-1200.0), "−1200");
+  EXPECT_EQ(formatValue(-2.5e-5), "−2.50e-05");
+  EXPECT_EQ(formatValue(-INFINITY), "−inf");
+  for (double t : niceTicks(-9.0, -0.5, 5)) {
+    const std::string s = formatValue(t);
+    EXPECT_EQ(s.find('-'), std::string::npos) << s;
+    EXPECT_EQ(s.rfind("−", 0), 0u) << s;
+  }
+}
+
 }  // namespace
 }  // namespace flowlab::app

@@ -52,20 +52,38 @@ std::vector<Handle> handlesFor(const Bijector& layer) {
   return {};
 }
 
-void drawArrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 colour, float thickness) {
+// Handle colours: a saturated fill that no density, patch or sample colour uses, inside a dark
+// outline inside a white halo, so a handle reads on dark density, light patches and samples alike.
+constexpr ImU32 kHandleFill = IM_COL32(236, 28, 150, 255);
+constexpr ImU32 kHandleFillHot = IM_COL32(255, 90, 190, 255);
+constexpr ImU32 kHandleOutline = IM_COL32(25, 20, 30, 255);
+constexpr ImU32 kHandleHalo = IM_COL32(255, 255, 255, 235);
+
+void drawArrowShape(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 colour, float thickness, float head) {
   dl->AddLine(from, to, colour, thickness);
   const float dx = to.x - from.x, dy = to.y - from.y, len = std::sqrt(dx * dx + dy * dy);
   if (len < 1.0f) return;
-  const float s = ImGui::GetFontSize() * 0.6f, ux = dx / len, uy = dy / len;
-  dl->AddTriangleFilled(to, ImVec2(to.x - s * ux + s * 0.5f * uy, to.y - s * uy - s * 0.5f * ux),
-                        ImVec2(to.x - s * ux - s * 0.5f * uy, to.y - s * uy + s * 0.5f * ux), colour);
+  const float ux = dx / len, uy = dy / len;
+  dl->AddTriangleFilled(ImVec2(to.x + ux * head * 0.3f, to.y + uy * head * 0.3f),
+                        ImVec2(to.x - head * ux + head * 0.55f * uy, to.y - head * uy - head * 0.55f * ux),
+                        ImVec2(to.x - head * ux - head * 0.55f * uy, to.y - head * uy + head * 0.55f * ux), colour);
+}
+
+// Text with a white halo, readable on any background.
+void haloText(ImDrawList* dl, ImVec2 at, const char* text) {
+  for (int dx = -1; dx <= 1; ++dx)
+    for (int dy = -1; dy <= 1; ++dy)
+      if (dx || dy) dl->AddText(ImVec2(at.x + dx * 1.5f, at.y + dy * 1.5f), kHandleHalo, text);
+  dl->AddText(at, kHandleOutline, text);
 }
 
 }  // namespace
 
-bool handleLab2DDrag(Lab2DState& s, const Lab2DLayout& l, ImDrawList* dl) {
+bool handleLab2DDrag(Lab2DState& s, const Lab2DLayout& l) {
   const int index = singleShownLayer(s);
   s.handleTips.clear();
+  s.handleAnchors.clear();
+  s.handleHot = -1;
   if (index < 0) {
     s.dragHandle = -1;
     return false;
@@ -83,7 +101,9 @@ bool handleLab2DDrag(Lab2DState& s, const Lab2DLayout& l, ImDrawList* dl) {
     tip = f.toPixels(ax + p[h.px].value, ay + p[h.py].value);
   };
   if (s.dragHandle >= static_cast<int>(handles.size())) s.dragHandle = -1;
-  if (s.dragHandle < 0 && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(0)) {
+  // Hidden handles cannot be grabbed (the overlay is off so that clicks pan instead).
+  if (s.showHandles && s.dragHandle < 0 && s.panPane == Pane::None && ImGui::IsWindowHovered() &&
+      ImGui::IsMouseClicked(0)) {
     for (int i = 0; i < static_cast<int>(handles.size()); ++i) {
       ImVec2 tip, anchor;
       tipAndAnchor(handles[i], tip, anchor);
@@ -110,19 +130,49 @@ bool handleLab2DDrag(Lab2DState& s, const Lab2DLayout& l, ImDrawList* dl) {
       changed = true;
     }
   }
+  s.handleLabels.clear();
+  s.handleArrows.clear();
+  s.handleValues.clear();
   for (int i = 0; i < static_cast<int>(handles.size()); ++i) {
-    const Handle& h = handles[i];
     ImVec2 tip, anchor;
-    tipAndAnchor(h, tip, anchor);
+    tipAndAnchor(handles[i], tip, anchor);
     s.handleTips.push_back(tip);
-    const bool hot = s.dragHandle == i || std::hypot(tip.x - mouse.x, tip.y - mouse.y) < grab;
-    const ImU32 colour = hot ? IM_COL32(10, 120, 90, 255) : theme::kHandle;
-    if (h.arrow) drawArrow(dl, anchor, tip, colour, hot ? 3.5f : 2.5f);
-    dl->AddCircleFilled(tip, grab * (hot ? 0.55f : 0.4f), colour);
-    dl->AddText(ImVec2(tip.x + grab * 0.6f, tip.y - grab), colour, h.label);
-    if (hot && s.dragHandle < 0 && ImGui::IsWindowHovered()) showTooltip("Drag %s", h.label);
+    s.handleAnchors.push_back(anchor);
+    s.handleLabels.push_back(handles[i].label);
+    s.handleArrows.push_back(handles[i].arrow);
+    const auto p = layer.parameters();
+    s.handleValues.push_back(ImVec2(static_cast<float>(p[handles[i].px].value), static_cast<float>(p[handles[i].py].value)));
+    if (s.dragHandle == i || (s.dragHandle < 0 && std::hypot(tip.x - mouse.x, tip.y - mouse.y) < grab)) s.handleHot = i;
   }
   return changed;
+}
+
+void drawLab2DHandles(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l) {
+  const float em = ImGui::GetFontSize();
+  dl->PushClipRect(l.canvas.min, l.canvas.max, true);
+  const int n = static_cast<int>(s.handleTips.size());
+  // Halos first, then the shapes, so one handle's halo never covers another's body.
+  for (int pass = 0; pass < 2; ++pass)
+    for (int i = 0; i < n; ++i) {
+      const ImVec2 tip = s.handleTips[i], anchor = s.handleAnchors[i];
+      const bool hot = s.handleHot == i;
+      const float r = em * (hot ? 0.6f : 0.45f), line = em * (hot ? 0.22f : 0.16f), head = em * 0.7f;
+      if (pass == 0) {
+        if (s.handleArrows[i]) drawArrowShape(dl, anchor, tip, kHandleHalo, line + em * 0.28f, head + em * 0.3f);
+        dl->AddCircleFilled(tip, r + em * 0.3f, kHandleHalo, 24);
+      } else {
+        if (s.handleArrows[i]) {
+          drawArrowShape(dl, anchor, tip, kHandleOutline, line + em * 0.12f, head + em * 0.1f);
+          drawArrowShape(dl, anchor, tip, hot ? kHandleFillHot : kHandleFill, line, head - em * 0.08f);
+        }
+        dl->AddCircleFilled(tip, r, kHandleOutline, 24);
+        dl->AddCircleFilled(tip, r - std::max(1.5f, em * 0.12f), hot ? kHandleFillHot : kHandleFill, 24);
+        haloText(dl, ImVec2(tip.x + em * 0.75f, tip.y - em * 1.35f), s.handleLabels[i]);
+      }
+    }
+  dl->PopClipRect();
+  if (s.handleHot >= 0 && s.dragHandle < 0 && ImGui::IsWindowHovered())
+    showTooltip("Drag %s", s.handleLabels[s.handleHot]);
 }
 
 }  // namespace flowlab::app

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "app/ui/stack_editor.h"
 #include "app/ui/tooltip.h"
 #include "app/plot/colormap.h"
 #include "app/ui/theme.h"
@@ -76,44 +77,88 @@ void drawLab2DHoverMarks(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout&
 
 namespace {
 
+// Text pieces on one line while they fit, else on the next (never split inside a number).
+class FlowingText {
+ public:
+  void piece(const char* text, ImVec4 colour = ImGui::GetStyleColorVec4(ImGuiCol_Text)) {
+    const float w = ImGui::CalcTextSize(text).x;
+    if (!first_) {
+      const float room = ImGui::GetContentRegionMax().x - (lastEnd_ - ImGui::GetWindowPos().x) - ImGui::GetStyle().ItemSpacing.x;
+      if (w <= room) ImGui::SameLine();
+    }
+    ImGui::TextColored(colour, "%s", text);
+    lastEnd_ = ImGui::GetItemRectMax().x;
+    first_ = false;
+  }
+
+ private:
+  bool first_ = true;
+  float lastEnd_ = 0;
+};
+
 void drawReadout(const Lab2DState& s) {
+  char buf[160];
   if (s.hover) {
     const PointProbe& p = *s.hover;
-    ImGui::TextColored(ImVec4(0.87f, 0.44f, 0.15f, 1), "x = (%.3f, %.3f)", p.x(0), p.x(1));
-    ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.2f, 0.47f, 0.78f, 1), "   z = f⁻¹(x) = (%.3f, %.3f)", p.z(0), p.z(1));
+    FlowingText line;
+    std::snprintf(buf, sizeof buf, "x = (%.3f, %.3f)", p.x(0), p.x(1));
+    line.piece(buf, ImVec4(0.87f, 0.44f, 0.15f, 1));
+    std::snprintf(buf, sizeof buf, "  z = f⁻¹(x) = (%.3f, %.3f)", p.z(0), p.z(1));
+    line.piece(buf, ImVec4(0.2f, 0.47f, 0.78f, 1));
     ImGui::Text("log p_X(x) = log p_Z(z) − Σ log|det J_k|");
-    ImGui::Text("  %.4f = %.4f", p.logPx, p.logPz);
+    FlowingText terms;
+    std::snprintf(buf, sizeof buf, "  %.4f = %.4f", p.logPx, p.logPz);
+    terms.piece(buf);
     for (const auto& term : p.terms) {
-      ImGui::SameLine();
-      ImGui::Text("%s %.4f", term.logAbsDet < 0 ? "+" : "−", std::abs(term.logAbsDet));
+      std::snprintf(buf, sizeof buf, "%s %.4f", term.logAbsDet < 0 ? "+" : "−", std::abs(term.logAbsDet));
+      terms.piece(buf);
       if (ImGui::IsItemHovered()) showTooltip("%s", term.label.c_str());
     }
-    if (s.hoverPatch >= 0 && s.fields.from.patches.ok())
-      ImGui::Text("patch under the cursor: area × %.3f  (|det J| at its centre)",
-                  s.fields.from.patches.value.absDet(s.hoverPatch));
+    if (s.hoverPatch >= 0 && s.fields.from.patches.ok()) {
+      FlowingText patch;
+      patch.piece("patch under the cursor:");
+      std::snprintf(buf, sizeof buf, "area × %.3f", s.fields.from.patches.value.absDet(s.hoverPatch));
+      patch.piece(buf);
+      patch.piece("(|det J| at its centre)");
+    }
   } else if (!s.hoverError.empty() && s.fields.from.validity.ok()) {
-    ImGui::TextColored(theme::kErrorText, "%s", s.hoverError.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kErrorText);
+    textWrappedAtSpaces(s.hoverError);
+    ImGui::PopStyleColor();
   } else {
-    ImGui::TextDisabled("Hover either pane: the point is marked in both, with log p split by layer.");
-    ImGui::TextDisabled("Drag the arrows and dots (single-layer scenes) or the sliders on the left.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    textWrappedAtSpaces("Hover either pane: the point is marked in both, with log p split by layer.");
+    textWrappedAtSpaces("Drag the arrows and dots (single-layer scenes) or the sliders on the left. "
+                        "Scroll zooms a pane, dragging empty space pans it.");
+    ImGui::PopStyleColor();
   }
 }
 
-void drawMass(const Lab2DState& s) {
+// The mass gauge; returns true when its Fit button was pressed.
+bool drawMass(const Lab2DState& s) {
   const StageFields& f = s.fields.from;
   if (!f.validity.ok()) {
-    ImGui::TextColored(theme::kErrorText, "mass: undefined (%s)", f.validity.message().c_str());
-    return;
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kErrorText);
+    textWrappedAtSpaces("mass: undefined (" + f.validity.message() + ")");
+    ImGui::PopStyleColor();
+    return false;
   }
-  if (!f.density.ok()) return;
+  if (!f.density.ok()) return false;
   const double mass = f.density.value.mass;
-  ImGui::Text("mass in view  ∫p_X dx = %.3f", mass);
+  char buf[96];
+  FlowingText line;
+  std::snprintf(buf, sizeof buf, "mass in view  ∫p_X dx = %.3f", mass);
+  line.piece(buf);
   if (ImGui::IsItemHovered()) showTooltip("Midpoint rule over the data pane's %d² cells", f.density.value.grid.width);
+  bool fit = false;
   if (mass < 0.99) {
+    std::snprintf(buf, sizeof buf, "  %.1f%% of the mass lies outside the view", 100.0 * (1.0 - mass));
+    line.piece(buf, ImVec4(0.70f, 0.36f, 0.0f, 1));  // dark amber: readable on the white box
     ImGui::SameLine();
-    ImGui::TextColored(theme::kWarningText, "  %.1f%% of the mass lies outside the view", 100.0 * (1.0 - mass));
+    fit = ImGui::SmallButton("Fit##mass");
+    if (ImGui::IsItemHovered()) showTooltip("Widen the data pane to where the samples lie");
   }
+  return fit;
 }
 
 void drawPatchLegend(ImDrawList* dl, const Lab2DState& s, ImVec2 at, float width) {
@@ -134,21 +179,21 @@ void drawPatchLegend(ImDrawList* dl, const Lab2DState& s, ImVec2 at, float width
 
 }  // namespace
 
-void drawLab2DBelow(const Lab2DState& s, const Lab2DLayout& l, float, float) {
+bool drawLab2DBelow(const Lab2DState& s, const Lab2DLayout& l) {
   const float em = ImGui::GetFontSize();
-  const float legendWidth = em * 16.0f;
-  ImGui::SetCursorScreenPos(l.belowMin);
+  ImGui::SetCursorScreenPos(l.readout.min);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
-  ImGui::BeginChild("##readout2d",
-                    ImVec2(l.belowMax.x - l.belowMin.x - legendWidth - em * 2, std::min(l.belowMax.y - l.belowMin.y, em * 7.0f)),
-                    true, ImGuiWindowFlags_NoScrollbar);
-  drawMass(s);
+  ImGui::BeginChild("##readout2d", ImVec2(l.readout.max.x - l.readout.min.x, l.readout.max.y - l.readout.min.y), true,
+                    ImGuiWindowFlags_NoScrollbar);
+  const bool fit = drawMass(s);
   ImGui::Separator();
   drawReadout(s);
   ImGui::EndChild();
   ImGui::PopStyleColor();
   if (s.showPatches)
-    drawPatchLegend(ImGui::GetWindowDrawList(), s, ImVec2(l.belowMax.x - legendWidth, l.belowMin.y + em * 1.4f), legendWidth);
+    drawPatchLegend(ImGui::GetWindowDrawList(), s, ImVec2(l.legend.min.x, l.legend.min.y + em * 1.4f),
+                    l.legend.max.x - l.legend.min.x);
+  return fit;
 }
 
 }  // namespace flowlab::app

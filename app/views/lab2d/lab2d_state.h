@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@ namespace flowlab::app {
 // Fields of one prefix of the stack (the first k enabled layers).
 struct StageFields {
   int layers = 0;                        // k
+  std::uint64_t id = 0;                  // unique per computation (keys the density texture)
   Status validity;
   Expected<DensityGrid> density;         // p_X over the data pane
   Expected<GridWarp> grid;               // images of the z grid lines
@@ -30,6 +32,7 @@ struct StageFields {
 struct Lab2DFields {
   StageFields from, to;                 // the morph goes from `from` (k) to `to` (k+1); equal when still
   Expected<DensityGrid> baseDensity;    // p_Z over the base pane
+  std::uint64_t baseId = 0;             // keys the base pane's texture
   Expected<GridWarp> baseGrid;          // the regular grid in z
   Expected<FlowTrace> clouds;           // samples through every enabled layer
   double computeMs = 0.0;
@@ -39,6 +42,24 @@ struct Lab2DFields {
 
 enum class Pane { None, Base, Data };
 
+// How densities map to colours: one linear scale for both panes (one colour = one density
+// everywhere), a linear scale per pane (each pane's peak is the brightest colour), or log p.
+enum class ColourScale { Shared, PerPane, Log };
+// Scene-file spelling ("shared", "per_pane", "log") and back (false for an unknown name).
+const char* colourScaleName(ColourScale c);
+bool parseColourScale(const std::string& name, ColourScale& out);
+
+// Stages already computed, so Play and stepping recompute nothing they have: keyed by (k,
+// resolution), valid while `signature` (the flow's layers and parameters and both panes' ranges)
+// is unchanged.
+struct StageCache {
+  std::string signature;
+  std::map<std::pair<int, int>, StageFields> stages;
+  std::string cloudSignature;
+  Expected<FlowTrace> clouds;
+  int computed = 0;  // stages computed since start (the trace reports it; a cache hit adds none)
+};
+
 struct Lab2DState {
   SceneFile scene;
   std::string presetPath;
@@ -46,13 +67,17 @@ struct Lab2DState {
   double position = -1.0;  // layer slider, in layers (fractional while morphing); -1 = all
   bool playing = false;    // animating the layer-by-layer morph
   bool showDensity = true, showGrid = true, showPatches = false, showSamples = false;
-  bool logScale = false;
+  bool showHandles = true;  // hidden only when asked (sidebar, or "no_handles" in an overlay list)
+  ColourScale colourScale = ColourScale::Shared;
   int resolution = 256;      // density cells per axis when still
   bool coarseWhileDragging = true;
   bool interacting = false;  // a slider or handle is being dragged this frame
   Rect baseRect{-3.5, 3.5, -3.5, 3.5};
   bool dirty = true;
   Lab2DFields fields;
+  StageCache cache;
+  // Panning with the mouse: the pane being dragged, or None.
+  Pane panPane = Pane::None;
   // Hover readout.
   Pane hoverPane = Pane::None;
   std::optional<PointProbe> hover;
@@ -60,14 +85,25 @@ struct Lab2DState {
   int hoverPatch = -1;
   // Direct manipulation in progress: index into the current handle list, or -1.
   int dragHandle = -1;
-  std::vector<ImVec2> handleTips;  // where each handle was drawn this frame (pixels; for --trace-state)
+  // The handles of this frame (pixels), as handleLab2DDrag found them for drawLab2DHandles and --trace-state.
+  std::vector<ImVec2> handleTips, handleAnchors;
+  std::vector<const char*> handleLabels;
+  std::vector<bool> handleArrows;
+  std::vector<ImVec2> handleValues;  // the two parameters each handle edits
+  int handleHot = -1;                // under the pointer or being dragged
 };
 
 // Layer count of the whole enabled stack.
 int enabledLayers(const Lab2DState& s);
 // The (k, t) of the slider: morph from k layers to k + 1 with weight t in [0, 1).
 void morphPosition(const Lab2DState& s, int& k, double& t);
-// Recomputes every field from the engine (no-op when not dirty).
+// Recomputes every field from the engine (no-op when not dirty); stages come from the cache when
+// it has them.
 void recompute(Lab2DState& s);
+// The data pane's range and its setter (the scene's view x_range / y_range).
+Rect dataRect(const Lab2DState& s);
+void setDataRect(Lab2DState& s, const Rect& r);
+// The default base pane range (±3.5 in z, where N(0, I) has almost all its mass).
+inline constexpr Rect kDefaultBaseRect{-3.5, 3.5, -3.5, 3.5};
 
 }  // namespace flowlab::app

@@ -46,7 +46,13 @@ bool Lab2DView::openScene(AppState& state, const std::string& path) {
   s_.position = s_.scene.view.visibleLayers;
   s_.resolution = std::clamp(s_.scene.view.resolution, 32, 512);
   s_.playing = false;
+  s_.baseRect = kDefaultBaseRect;
   s_.dirty = true;
+  // Optional "view": {"colour_scale": "shared" | "per_pane" | "log"}.
+  if (const auto it = s_.scene.view.extras.find("colour_scale"); it != s_.scene.view.extras.end()) {
+    if (!it->is_string() || !parseColourScale(it->get<std::string>(), s_.colourScale))
+      state.warn(path + ": view.colour_scale must be \"shared\", \"per_pane\" or \"log\"");
+  }
   // Optional "view": {"overlays": ["density", "grid", ...]} picks the overlays a scene opens with.
   if (const auto it = s_.scene.view.extras.find("overlays"); it != s_.scene.view.extras.end() && it->is_array()) {
     std::vector<std::string> names, unknown;
@@ -61,11 +67,20 @@ bool Lab2DView::openScene(AppState& state, const std::string& path) {
 }
 
 void Lab2DView::setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) {
-  if (exclusive) s_.showDensity = s_.showGrid = s_.showPatches = s_.showSamples = s_.logScale = false;
+  // Handles stay on unless a list asks for "no_handles": an overlay list names what to add.
+  // "log" is an overlay of the list too: a list without it leaves log p (a per-pane scale stays).
+  if (exclusive) {
+    s_.showDensity = s_.showGrid = s_.showPatches = s_.showSamples = false;
+    if (s_.colourScale == ColourScale::Log) s_.colourScale = ColourScale::Shared;
+  }
   for (const auto& n : names) {
     bool* flag = n == "density" ? &s_.showDensity : n == "grid" ? &s_.showGrid : n == "patches" ? &s_.showPatches
-               : n == "samples" ? &s_.showSamples : n == "log" ? &s_.logScale : nullptr;
-    if (flag) *flag = true; else unknown.push_back(n);
+               : n == "samples" ? &s_.showSamples : n == "handles" ? &s_.showHandles : nullptr;
+    ColourScale scale;
+    if (flag) *flag = true;
+    else if (n == "no_handles") s_.showHandles = false;
+    else if (parseColourScale(n, scale) && n != "shared") s_.colourScale = scale;  // "log", "per_pane"
+    else unknown.push_back(n);
   }
   s_.dirty = true;
 }
@@ -126,7 +141,7 @@ void Lab2DView::update(AppState& state, double dt) {
     }
     s_.dirty = true;
   }
-  s_.interacting = ImGui::IsAnyItemActive() || s_.dragHandle >= 0;
+  s_.interacting = ImGui::IsAnyItemActive() || s_.dragHandle >= 0 || s_.panPane != Pane::None;
   s_.dirty |= handleUndoShortcuts(s_.scene.flow, s_.editor);
 }
 
@@ -140,10 +155,44 @@ void Lab2DView::traceState(std::string& out) const {
                 static_cast<unsigned long long>(s_.fields.version));
   out += buf;
   for (size_t i = 0; i < s_.handleTips.size(); ++i) {
-    std::snprintf(buf, sizeof buf, " handle%zu=%d,%d", i, static_cast<int>(s_.handleTips[i].x),
-                  static_cast<int>(s_.handleTips[i].y));
+    std::snprintf(buf, sizeof buf, " handle%zu=%d,%d handle%zu_value=%.4f,%.4f", i, static_cast<int>(s_.handleTips[i].x),
+                  static_cast<int>(s_.handleTips[i].y), i, s_.handleValues[i].x, s_.handleValues[i].y);
     out += buf;
   }
+  std::string caption = lab2dStageCaption(s_);
+  std::replace(caption.begin(), caption.end(), ' ', '_');
+  const Rect d = dataRect(s_), b = s_.baseRect;
+  std::snprintf(buf, sizeof buf, " handles=%d colour_scale=%s stages_computed=%d resolution=%d caption=%s",
+                s_.showHandles ? 1 : 0, colourScaleName(s_.colourScale), s_.cache.computed, s_.fields.resolution,
+                caption.c_str());
+  out += buf;
+  std::snprintf(buf, sizeof buf, " data_range=%.4f,%.4f,%.4f,%.4f base_range=%.4f,%.4f,%.4f,%.4f", d.xMin, d.xMax,
+                d.yMin, d.yMax, b.xMin, b.xMax, b.yMin, b.yMax);
+  out += buf;
+  out += s_.fields.from.validity.ok() ? " valid=1" : " valid=0";
+  for (size_t i = 0; i < s_.editor.sliderRects.size(); ++i) {
+    const auto& [a, c] = s_.editor.sliderRects[i];
+    std::snprintf(buf, sizeof buf, " slider%zu=%d,%d,%d,%d", i, int(a.x), int(a.y), int(c.x), int(c.y));
+    out += buf;
+  }
+  if (!s_.fields.from.validity.ok()) out += s_.editor.history.canUndo() ? " invalid_hint=undo" : " invalid_hint=fix";
+  if (s_.fields.from.density.ok()) {
+    std::snprintf(buf, sizeof buf, " mass=%.4f", s_.fields.from.density.value.mass);
+    out += buf;
+  }
+  if (!layout_) return;
+  auto rect = [&](const char* name, ImVec2 a, ImVec2 c) {
+    std::snprintf(buf, sizeof buf, " %s=%d,%d,%d,%d", name, static_cast<int>(std::floor(a.x)), static_cast<int>(std::floor(a.y)),
+                  static_cast<int>(std::ceil(c.x)), static_cast<int>(std::ceil(c.y)));
+    out += buf;
+  };
+  rect("canvas", layout_->canvas.min, layout_->canvas.max);
+  rect("base_frame", layout_->base.min(), layout_->base.max());
+  rect("data_frame", layout_->data.min(), layout_->data.max());
+  const float em = ImGui::GetFontSize();
+  rect("fit_base", layout_->baseFit, ImVec2(layout_->baseFit.x + em * 2, layout_->baseFit.y + em));
+  rect("fit_data", layout_->dataFit, ImVec2(layout_->dataFit.x + em * 2, layout_->dataFit.y + em));
+  for (const auto& [name, r] : layout_->parts()) rect(("part_" + name).c_str(), r.min, r.max);
 }
 
 void Lab2DView::sidebar(AppState& state) {
@@ -155,7 +204,8 @@ void Lab2DView::sidebar(AppState& state) {
   ImGui::TextDisabled("Overlays");
   s_.dirty |= ImGui::Checkbox("density", &s_.showDensity);
   ImGui::SameLine(em * 6.5f);
-  s_.dirty |= ImGui::Checkbox("log scale", &s_.logScale);
+  ImGui::Checkbox("handles", &s_.showHandles);
+  if (ImGui::IsItemHovered()) showTooltip("The drag handles of a single shown layer (A·e₁, b, u, w, z₀)");
   ImGui::Checkbox("grid", &s_.showGrid);
   ImGui::SameLine(em * 6.5f);
   ImGui::Checkbox("Jacobian patches", &s_.showPatches);
@@ -168,7 +218,14 @@ void Lab2DView::sidebar(AppState& state) {
     s_.resolution = 128 << r;
     s_.dirty = true;
   }
-  if (ImGui::IsItemHovered()) showTooltip("Density resolution per axis (coarser while dragging)");
+  if (ImGui::IsItemHovered()) showTooltip("Density resolution per axis (coarser while dragging or playing)");
+  ImGui::SetNextItemWidth(em * 8);
+  const char* scales[] = {"shared", "per pane", "log p"};
+  int scale = static_cast<int>(s_.colourScale);
+  if (ImGui::Combo("colour scale", &scale, scales, 3)) s_.colourScale = static_cast<ColourScale>(scale);
+  if (ImGui::IsItemHovered())
+    showTooltip("shared: one colour is one density in both panes\nper pane: each pane's peak is the brightest colour\n"
+                "log p: log density, 9 units below the peak");
 
   ImGui::Separator();
   ImGui::TextDisabled("Layer by layer");
@@ -185,9 +242,9 @@ void Lab2DView::sidebar(AppState& state) {
 
 void Lab2DView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
   // When a drag ends, recompute once at full resolution.
-  if (!s_.interacting && s_.fields.resolution != s_.resolution) s_.dirty = true;
+  if (!s_.interacting && !s_.playing && s_.fields.resolution != s_.resolution) s_.dirty = true;
   Lab2DRenderers renderers{baseHeatmap_, dataHeatmap_, dataHeatmapNext_};
-  drawLab2DCanvas(state, s_, renderers, origin, size);
+  layout_ = drawLab2DCanvas(state, s_, renderers, origin, size);
 }
 
 }  // namespace flowlab::app

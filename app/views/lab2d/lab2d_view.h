@@ -3,9 +3,11 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include "app/gl/heatmap_renderer.h"
 #include "app/ui/view.h"
+#include "app/views/lab2d/lab2d_layout.h"
 #include "app/views/lab2d/lab2d_state.h"
 
 namespace flowlab::app {
@@ -18,7 +20,7 @@ class Lab2DView : public View {
   void sidebar(AppState& state) override;
   void update(AppState& state, double dt) override;
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
-  bool animating() const override { return s_.playing || s_.interacting; }
+  bool animating() const override { return s_.playing || s_.interacting || s_.panPane != Pane::None; }
   bool openScene(AppState& state, const std::string& path) override;
   void invalidate() override { s_.dirty = true; }
   bool acceptsDim(int dim) const override { return dim == 2; }
@@ -31,6 +33,7 @@ class Lab2DView : public View {
   void transport(AppState& state);
   Lab2DState s_;
   HeatmapRenderer baseHeatmap_, dataHeatmap_, dataHeatmapNext_;
+  std::optional<Lab2DLayout> layout_;  // last frame's, for --trace-state
 };
 
 // Sidebar panel explaining the selected coupling layer (lab2d_coupling_panel.cpp).
@@ -42,6 +45,6 @@ struct Lab2DRenderers {
   HeatmapRenderer& data;
   HeatmapRenderer& dataNext;
 };
-void drawLab2DCanvas(AppState& state, Lab2DState& s, Lab2DRenderers& renderers, ImVec2 origin, ImVec2 size);
+Lab2DLayout drawLab2DCanvas(AppState& state, Lab2DState& s, Lab2DRenderers& renderers, ImVec2 origin, ImVec2 size);
 
 }  // namespace flowlab::app
