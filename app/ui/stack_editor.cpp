@@ -117,7 +117,7 @@ bool drawParameters(Flow& flow, int index, StackEditorState& ui) {
 
 void showProblem(const Status& problem) {
   ImGui::PushStyleColor(ImGuiCol_Text, theme::kErrorText);
-  textWrappedAtSpaces(problem.message());
+  textWrappedAtSpaces(withParameterLabels(problem.message()));
   ImGui::PopStyleColor();
 }
 
@@ -135,6 +135,19 @@ std::string parameterLabel(const std::string& name) {
   if (std::regex_match(name, m, centre)) return "z₀ (" + std::to_string(std::stoi(m[1]) + 1) + ")";
   if (std::regex_match(name, m, vector)) return m[1].str() + subscript(std::stoi(m[2]) + 1);
   return name;
+}
+
+std::string withParameterLabels(const std::string& message) {
+  static const std::regex name(R"(\b([ALU]\d\d|[buw]\d)\b)");
+  std::string out;
+  auto begin = message.cbegin();
+  for (std::sregex_iterator it(message.begin(), message.end(), name), end; it != end; ++it) {
+    out.append(begin, message.cbegin() + it->position(0));
+    out += parameterLabel(it->str());
+    begin = message.cbegin() + it->position(0) + it->length(0);
+  }
+  out.append(begin, message.cend());
+  return out;
 }
 
 std::string oneBasedHelp(const std::string& help) {

@@ -28,6 +28,9 @@ struct StackEditorState {
 // "A00" -> "A₁₁", "b0" -> "b₁", "w1" -> "w₂", "z0_1" -> "z₀ (2)", "1.a" -> "2.a", spline knots
 // "z0" -> "z₁". Coefficient names of a polynomial (s0, t2) keep their power as it is.
 std::string parameterLabel(const std::string& coreName);
+// An engine message with its parameter names shown as labels ("A00 = nan" -> "A₁₁ = nan"):
+// matrix entries and the vector entries b, u, w (other names are left alone).
+std::string withParameterLabels(const std::string& message);
 // A parameter's help text with its 0-based positions ("row 0, column 1", "coordinate 0", "knot 3")
 // made 1-based.
 std::string oneBasedHelp(const std::string& help);

@@ -167,6 +167,9 @@ TEST(ParameterLabels, IndicesAreOneBasedSubscripts) {
   EXPECT_EQ(oneBasedHelp("centre coordinate 0"), "centre coordinate 1");
   EXPECT_EQ(oneBasedHelp("knot 3 position in z (base)"), "knot 4 position in z (base)");
   EXPECT_EQ(oneBasedHelp("shift"), "shift");
+  EXPECT_EQ(withParameterLabels("layer 1 (linear): A00 = nan is not finite"), "layer 1 (linear): A₁₁ = nan is not finite");
+  EXPECT_EQ(withParameterLabels("layer 2 (planar): w0·u0 + w1·u1 = -1.5 < -1"), "layer 2 (planar): w₁·u₁ + w₂·u₂ = -1.5 < -1");
+  EXPECT_EQ(withParameterLabels("near z = 2.3 (b = 0.5)"), "near z = 2.3 (b = 0.5)");
 }
 
 TEST(TypedNumbers, AcceptNanAndInfAndRefuseGarbage) {

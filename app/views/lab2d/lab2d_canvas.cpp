@@ -6,6 +6,7 @@
 
 #include "app/plot/colormap.h"
 #include "app/ui/app_state.h"
+#include "app/ui/stack_editor.h"
 #include "app/ui/theme.h"
 #include "app/ui/tooltip.h"
 #include "app/views/lab2d/lab2d_layout.h"
@@ -84,7 +85,7 @@ void drawInvalid(ImDrawList* dl, const PlotFrame& f, const std::string& message,
   const float em = ImGui::GetFontSize();
   dl->AddRectFilled(f.min(), f.max(), theme::kInvalidFill);
   dl->AddRect(f.min(), f.max(), theme::kInvalid, 0.0f, 0, 3.0f);
-  const std::string text = "p_X is undefined\n\n" + message + "\n\n" +
+  const std::string text = "p_X is undefined\n\n" + withParameterLabels(message) + "\n\n" +
                            (canUndo ? "Fix the parameter, or Ctrl+Z to undo." : "Fix the parameter in the sidebar.");
   const std::string wrapped = wrapAtSpaces(text, f.max().x - f.min().x - 2 * em, em * 1.1f);
   dl->PushClipRect(f.min(), f.max(), true);

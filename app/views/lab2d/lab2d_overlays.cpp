@@ -29,7 +29,7 @@ ImVec2 blend(const PlotFrame& f, double x0, double y0, double x1, double y1, dou
   return f.toPixels(x0 + t * (x1 - x0), y0 + t * (y1 - y0));
 }
 
-void drawLines(ImDrawList* dl, const PlotFrame& f, const GridWarp& a, const GridWarp& b, double t) {
+void drawLines(ImDrawList* dl, const PlotFrame& f, const GridWarp& a, const GridWarp& b, double t, bool straight) {
   dl->PushClipRect(f.min(), f.max(), true);
   const int total = static_cast<int>(a.lines.size());
   std::vector<ImVec2> pts;
@@ -37,8 +37,15 @@ void drawLines(ImDrawList* dl, const PlotFrame& f, const GridWarp& a, const Grid
     const Batch& la = a.lines[i];
     const Batch& lb = b.lines.size() == a.lines.size() ? b.lines[i] : la;
     pts.clear();
-    for (int v = 0; v < la.rows(); ++v) pts.push_back(blend(f, la(v, 0), la(v, 1), lb(v, 0), lb(v, 1), t));
-    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), gridLineColour(i, a.verticalCount, total), 0, 1.6f);
+    if (straight) {  // the base grid: two vertices a line are exact
+      pts.push_back(f.toPixels(la(0, 0), la(0, 1)));
+      pts.push_back(f.toPixels(la(la.rows() - 1, 0), la(la.rows() - 1, 1)));
+    } else {
+      for (int v = 0; v < la.rows(); ++v) pts.push_back(blend(f, la(v, 0), la(v, 1), lb(v, 0), lb(v, 1), t));
+    }
+    // An integer width lets ImGui draw anti-aliased lines from its texture (a third of the
+    // vertices of the geometric path, which software GL rasterizes slowly).
+    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), gridLineColour(i, a.verticalCount, total), 0, 2.0f);
   }
   dl->PopClipRect();
 }
@@ -53,10 +60,10 @@ double patchLegendRange(const Lab2DState& s) {
 }
 
 void drawGridOverlay(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l, double t) {
-  if (s.fields.baseGrid.ok()) drawLines(dl, l.base, s.fields.baseGrid.value, s.fields.baseGrid.value, 0.0);
+  if (s.fields.baseGrid.ok()) drawLines(dl, l.base, s.fields.baseGrid.value, s.fields.baseGrid.value, 0.0, true);
   const StageFields &from = s.fields.from, &to = s.fields.to;
   if (!from.validity.ok() || !from.grid.ok()) return;
-  drawLines(dl, l.data, from.grid.value, to.grid.ok() ? to.grid.value : from.grid.value, t);
+  drawLines(dl, l.data, from.grid.value, to.grid.ok() ? to.grid.value : from.grid.value, t, false);
 }
 
 void drawPatchOverlay(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l, double t) {

@@ -123,7 +123,7 @@ void drawReadout(const Lab2DState& s) {
     }
   } else if (!s.hoverError.empty() && s.fields.from.validity.ok()) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kErrorText);
-    textWrappedAtSpaces(s.hoverError);
+    textWrappedAtSpaces(withParameterLabels(s.hoverError));
     ImGui::PopStyleColor();
   } else {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -139,7 +139,7 @@ bool drawMass(const Lab2DState& s) {
   const StageFields& f = s.fields.from;
   if (!f.validity.ok()) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kErrorText);
-    textWrappedAtSpaces("mass: undefined (" + f.validity.message() + ")");
+    textWrappedAtSpaces("mass: undefined (" + withParameterLabels(f.validity.message()) + ")");
     ImGui::PopStyleColor();
     return false;
   }
