@@ -87,7 +87,10 @@ class Trainer {
   long long stepCount() const { return state_[cur_].step; }
   int nonFiniteEvents() const { return state_[cur_].nonFiniteEvents; }
   double currentLearningRate() const;
-  const std::vector<float>& curve() const { return curve_; }  // batch NLL of every accepted step
+  // Batch NLL of the latest accepted steps, oldest first: at most kCurveCapacity entries (the oldest
+  // half is dropped when full), so a run of 10^8 steps keeps flat memory.
+  static constexpr std::size_t kCurveCapacity = std::size_t(1) << 16;
+  const std::vector<float>& curve() const { return curve_; }
 
   TrainerSnapshot snapshot() const;  // thread-safe
   void reset();                      // fresh parameters from the seed, step 0
