@@ -202,7 +202,8 @@ int run(const Args& a) {
     for (int i = 0; i < n && InterruptGuard::signalReceived() == 0; ++i) {
       const StepReport r = trainer->step(1);
       ++done;
-      if (r.accepted > 0) log.accepted(trainer->stepCount(), r.lastLoss);
+      // As a float, as the trainer keeps its curve: the log matches earlier versions byte for byte.
+      if (r.accepted > 0) log.accepted(trainer->stepCount(), double(float(r.lastLoss)));
       if (r.rolledBack > 0) log.rolledBackTo(trainer->stepCount());
       if (r.accepted == 0 && r.rolledBack > 0 && trainer->currentLearningRate() < 1e-12) {
         std::fprintf(stderr, "\nflowlab train: every step is non-finite even at lr %g; giving up (nothing saved)\n",
