@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/bijectors/linear.h"
+#include "core/bijectors/lu_linear.h"
 #include "core/nn/adam.h"
 #include "core/train/checkpoint.h"
 
@@ -93,6 +94,17 @@ TEST(LinearEdges, EmptyBatchesGoThroughBothDirections) {
   EXPECT_EQ(back.value.rows(), 0);
   EXPECT_EQ(back.logAbsDet.size(), 0);
   EXPECT_EQ(l.forward(Batch(0, 2)).value.rows(), 0);
+}
+
+// Found by the scene fuzzer (tests/data/fuzz_regressions/scene-lu-linear-empty-batch.json): under
+// UBSan, LuLinear::inverse applies an offset to the null data of an empty batch. Passes in Release;
+// fails in the ASan/UBSan stage until core/bijectors/lu_linear.cpp returns early for 0 rows.
+TEST(LinearEdges, LuLinearInverseOfAnEmptyBatch) {
+  Matrix L = Matrix::Identity(2, 2), U = Matrix::Identity(2, 2);
+  U(0, 1) = 0.5;
+  const LuLinear lu({1, 0}, L, U, Vector::Zero(2));
+  EXPECT_EQ(lu.inverse(Batch(0, 2)).value.rows(), 0);
+  EXPECT_EQ(lu.forward(Batch(0, 2)).value.rows(), 0);
 }
 
 TEST(LinearEdges, AHugeButWellConditionedMatrixIsNotCalledSingular) {
