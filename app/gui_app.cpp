@@ -86,6 +86,8 @@ int runGui(const GuiOptions& options) {
   wo.x = state.settings.windowX;
   wo.y = state.settings.windowY;
   wo.maximized = !scripted && options.width == 0 && state.settings.windowMaximized;
+  // Declared before the window: ~Window saves imgui.ini through this string's pointer.
+  std::string iniPath;
   Window window(wo);
   if (!window.ok()) {
     std::fprintf(stderr,
@@ -94,7 +96,6 @@ int runGui(const GuiOptions& options) {
                  window.error().c_str());
     return 2;
   }
-  std::string iniPath;
   if (scripted) {
     ImGui::GetIO().IniFilename = nullptr;
   } else if (ensureConfigDir()) {
@@ -113,6 +114,10 @@ int runGui(const GuiOptions& options) {
   if (!options.scene.empty()) openSceneFile(state, options.scene);
   if (auto* train = dynamic_cast<TrainView*>(state.findView("train")); train && options.trainSteps > 0)
     train->trainState().pendingSteps = options.trainSteps;
+  if (auto* train = dynamic_cast<TrainView*>(state.findView("train")); train && options.trainFor > 0) {
+    state.activate("train");
+    train->trainState().trainForSeconds = options.trainFor;  // the view presses Run and quits
+  }
   if (!options.overlays.empty() && state.activeView) {
     std::vector<std::string> unknown;
     state.activeView->setOverlays(options.overlays, true, unknown);
@@ -177,6 +182,12 @@ int runGui(const GuiOptions& options) {
     if (lastScriptedFrame || state.quitRequested) break;
   }
 
+  if (options.trainFor > 0 && !frameTimes.empty()) {
+    std::vector<double> sorted = frameTimes;
+    std::sort(sorted.begin(), sorted.end());
+    std::printf("frame_ms_median=%.2f\nframe_ms_p95=%.2f\nframes=%zu\n", sorted[sorted.size() / 2],
+                sorted[std::min(sorted.size() - 1, sorted.size() * 95 / 100)], sorted.size());
+  }
   if (options.frameStats && !frameTimes.empty()) {
     std::sort(frameTimes.begin(), frameTimes.end());
     double sum = 0;

@@ -17,6 +17,7 @@ struct GuiOptions {
   bool frameStats = false;   // --frame-stats: print frame-time statistics on exit
   bool recomputeEveryFrame = false;  // --recompute-every-frame: as if a parameter were dragged each frame
   int trainSteps = 0;      // --train-steps N: the Training view runs N steps before the first frame
+  double trainFor = 0.0;   // --train-for SECONDS: Training view, Run, quit after SECONDS, print rates
   std::vector<std::string> overlays;  // --overlays density,grid,patches,samples,log (exactly these)
 };
 

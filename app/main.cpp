@@ -25,6 +25,10 @@ int main(int argc, char** argv) {
   cli.add_option("--view", gui.view, "Start in this view: welcome, 1d, 2d, train");
   cli.add_option("--train-steps", gui.trainSteps, "Training view: run N training steps first (for screenshots)")
       ->check(CLI::Range(0, 1000000));
+  cli.add_option("--train-for", gui.trainFor,
+                 "Training view: press Run, quit after SECONDS (or at the end of the schedule); print "
+                 "train_steps_per_sec=, frame_ms_median= and frame_ms_p95=")
+      ->check(CLI::Range(0.1, 3600.0));
   cli.add_option("--overlays", gui.overlays,
                  "Show exactly these overlays: density, grid, patches, samples, log (2D); histogram, bands (1D)")
       ->delimiter(',');

@@ -3,6 +3,7 @@
 // numerically inverted ones (sine, planar) are read against.
 #include <benchmark/benchmark.h>
 
+#include <cmath>
 #include <functional>
 #include <memory>
 #include <string>
@@ -18,6 +19,7 @@
 #include "core/bijectors/parametric_conditioner.h"
 #include "core/bijectors/planar.h"
 #include "core/bijectors/radial.h"
+#include "core/bijectors/root_finding.h"
 #include "core/bijectors/rational_quadratic_spline_1d.h"
 #include "core/bijectors/sine_1d.h"
 #include "core/bijectors/sinh_arcsinh_1d.h"
@@ -90,7 +92,50 @@ void run(benchmark::State& state, const Entry& entry, bool forward) {
   state.SetItemsProcessed(state.iterations() * kPoints);
 }
 
+// Baselines for the batch inverses, in the same process: the scalar safeguarded Newton point by
+// point, as Sine1D and Planar inverted before their batch solvers (root_finding.h).
+void sineScalarInverse(benchmark::State& state) {
+  const Sine1D f(0.4, 2.0, 0.3);
+  Rng rng(1);
+  const Batch x = rng.normalBatch(kPoints, 1) * 2.0;
+  Vector z(kPoints), lad(kPoints);
+  for (auto _ : state) {
+    for (int i = 0; i < kPoints; ++i) z(i) = f.inverseScalar(x(i, 0), lad(i));
+    benchmark::DoNotOptimize(z.data());
+  }
+  state.SetItemsProcessed(state.iterations() * kPoints);
+}
+
+void planarScalarInverse(benchmark::State& state) {
+  const Vector u = vec2(1.0, 0.5), w = vec2(1.0, 2.0);
+  const double b = 0.1, wu = w.dot(u);
+  Rng rng(1);
+  const Batch x = rng.normalBatch(kPoints, 2) * 2.0;
+  Batch z(kPoints, 2);
+  Vector lad(kPoints);
+  for (auto _ : state) {
+    for (int i = 0; i < kPoints; ++i) {
+      const double target = x.row(i).dot(w) + b;
+      const auto g = [wu, target](double a) {
+        const double t = std::tanh(a);
+        return ValueAndSlope{a + wu * t - target, 1.0 + wu * (1.0 - t * t)};
+      };
+      const double margin = std::abs(wu) + 1e-9 * std::max(1.0, std::abs(target));
+      RootOptions o;
+      o.guess = target - wu * std::tanh(target);
+      o.useGuess = true;
+      const double t = std::tanh(findRoot(g, target - margin, target + margin, o).value);
+      z.row(i) = x.row(i) - t * u.transpose();
+      lad(i) = -std::log(std::abs(1.0 + wu * (1.0 - t * t)));
+    }
+    benchmark::DoNotOptimize(z.data());
+  }
+  state.SetItemsProcessed(state.iterations() * kPoints);
+}
+
 const bool registered = [] {
+  benchmark::RegisterBenchmark("inverse_scalar_baseline/sine", sineScalarInverse);
+  benchmark::RegisterBenchmark("inverse_scalar_baseline/planar", planarScalarInverse);
   for (const Entry& entry : entries()) {
     benchmark::RegisterBenchmark(("forward/" + entry.name).c_str(), [entry](benchmark::State& s) { run(s, entry, true); });
     benchmark::RegisterBenchmark(("inverse/" + entry.name).c_str(), [entry](benchmark::State& s) { run(s, entry, false); });

@@ -5,9 +5,11 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/bijectors/checks.h"
-#include "core/bijectors/root_finding.h"
+#include "core/bijectors/batch_root_finding.h"
+#include "core/bijectors/vector_math.h"
 
 namespace flowlab {
 
@@ -30,23 +32,36 @@ Transformed Planar::forward(const Batch& z) const {
 Transformed Planar::inverse(const Batch& x) const {
   detail::requireColumns(x, dim(), "planar");
   const double wu = w_.dot(u_);
-  Transformed out{Batch(x.rows(), x.cols()), Vector(x.rows())};
-  for (Eigen::Index i = 0; i < x.rows(); ++i) {
-    const double target = x.row(i).dot(w_) + b_;
-    const auto residual = [wu, target](double a) {
-      const double t = std::tanh(a);
-      return ValueAndSlope{a + wu * t - target, 1.0 + wu * (1.0 - t * t)};
-    };
+  const int n = static_cast<int>(x.rows());
+  // Along w the map is a ↦ a + (w·u) tanh(a), a = w·z + b: one scalar root per point, all
+  // points' Newton iterations together (batch_root_finding.h).
+  const Vector target = (x * w_).array() + b_;
+  Eigen::ArrayXd lo(n), hi(n), guess(n), root(n), t(n), tanhBuffer(n);
+  detail::vectorTanh(target.data(), t.data(), n);
+  for (int i = 0; i < n; ++i) {
     // The analytic bracket is tight (tanh(a) rounds to ±1 far out, so g can round to the wrong
     // sign at its ends); a margin well above rounding keeps it a bracket.
-    const double margin = std::abs(wu) + 1e-9 * std::max(1.0, std::abs(target));
-    RootOptions options;
-    options.guess = target - wu * std::tanh(target);  // one fixed-point step from a = target
-    options.useGuess = true;
-    const Expected<double> a = findRoot(residual, target - margin, target + margin, options);
-    const double t = a.ok() ? std::tanh(a.value) : std::nan("");
-    out.value.row(i) = x.row(i) - t * u_.transpose();
-    out.logAbsDet(i) = -std::log(std::abs(1.0 + wu * (1.0 - t * t)));
+    const double margin = std::abs(wu) + 1e-9 * std::max(1.0, std::abs(target(i)));
+    lo(i) = target(i) - margin;
+    hi(i) = target(i) + margin;
+    guess(i) = target(i) - wu * t(i);  // one fixed-point step from a = target
+  }
+  const auto residual = [&](const int* lanes, const double* a, double* value, double* slope, int count) {
+    detail::vectorTanh(a, tanhBuffer.data(), count);
+    for (int j = 0; j < count; ++j) {
+      const double th = tanhBuffer(j);
+      value[j] = a[j] + wu * th - target(lanes[j]);
+      slope[j] = 1.0 + wu * (1.0 - th * th);
+    }
+  };
+  RootOptions options;
+  options.useGuess = true;
+  findRootsBatch(residual, n, lo.data(), hi.data(), guess.data(), root.data(), options, true);
+  detail::vectorTanh(root.data(), t.data(), n);
+  Transformed out{Batch(x.rows(), x.cols()), Vector(x.rows())};
+  for (int i = 0; i < n; ++i) {
+    out.value.row(i) = x.row(i) - t(i) * u_.transpose();  // NaN rows where the root failed
+    out.logAbsDet(i) = -std::log(std::abs(1.0 + wu * (1.0 - t(i) * t(i))));
   }
   return out;
 }

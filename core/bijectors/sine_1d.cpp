@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <vector>
 
+#include "core/bijectors/batch_root_finding.h"
 #include "core/bijectors/root_finding.h"
+#include "core/bijectors/vector_math.h"
 
 namespace flowlab {
 
@@ -33,6 +36,40 @@ double Sine1D::inverseScalar(double x, double& logAbsDet) const {
   }
   logAbsDet = -std::log(std::abs(derivativeScalar(z.value)));
   return z.value;
+}
+
+Transformed Sine1D::inverse(const Batch& x) const {
+  detail::requireColumns(x, 1, type().c_str());
+  const int n = static_cast<int>(x.rows());
+  // inverseScalar's problem for every point at once (batch_root_finding.h), sin and cos in SIMD.
+  Eigen::ArrayXd lo(n), hi(n), guess(n), root(n), theta(n), sine(n), cosine(n);
+  for (int i = 0; i < n; ++i) theta(i) = omega_ * x(i, 0) + phi_;
+  detail::vectorSinCos(theta.data(), sine.data(), cosine.data(), n);
+  for (int i = 0; i < n; ++i) {
+    const double margin = std::abs(a_) + 1e-9 * std::max(1.0, std::abs(x(i, 0)));
+    lo(i) = x(i, 0) - margin;
+    hi(i) = x(i, 0) + margin;
+    guess(i) = x(i, 0) - a_ * sine(i);
+  }
+  const auto residual = [&](const int* lanes, const double* z, double* value, double* slope, int count) {
+    for (int j = 0; j < count; ++j) theta(j) = omega_ * z[j] + phi_;
+    detail::vectorSinCos(theta.data(), sine.data(), cosine.data(), count);
+    for (int j = 0; j < count; ++j) {
+      value[j] = z[j] + a_ * sine(j) - x(lanes[j], 0);
+      slope[j] = 1.0 + a_ * omega_ * cosine(j);
+    }
+  };
+  RootOptions options;
+  options.useGuess = true;
+  findRootsBatch(residual, n, lo.data(), hi.data(), guess.data(), root.data(), options, true);
+  for (int i = 0; i < n; ++i) theta(i) = omega_ * root(i) + phi_;
+  detail::vectorSinCos(theta.data(), sine.data(), cosine.data(), n);
+  Transformed out{Batch(x.rows(), 1), Vector(x.rows())};
+  for (int i = 0; i < n; ++i) {
+    out.value(i, 0) = root(i);
+    out.logAbsDet(i) = -std::log(std::abs(1.0 + a_ * omega_ * cosine(i)));
+  }
+  return out;
 }
 
 std::optional<double> Sine1D::firstNonIncreasingPoint() const {

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/inspect/evidence.h"
+
 namespace flowlab {
 
 Expected<PointProbe> probeAtBase(const Flow& flow, const Vector& z) {
@@ -25,7 +27,8 @@ Expected<PointProbe> probeAtBase(const Flow& flow, const Vector& z) {
     const int index = trace.value.layers[k];
     const double term = trace.value.logAbsDets[k](0);
     const Matrix J = flow.layer(index).jacobianAt(trace.value.values[k].row(0).transpose());
-    p.terms.push_back({flow.layerLabel(index), index, term, J});
+    const Vector at = trace.value.values[k].row(0).transpose();
+    p.terms.push_back({flow.layerLabel(index), index, term, finiteDifferenceLogAbsDet(flow.layer(index), at), J});
     p.logAbsDetTotal += term;
     // Chain rule: J = J_K · … · J_1, each at its own layer's input.
     p.jacobian = J * p.jacobian;

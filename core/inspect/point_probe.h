@@ -13,6 +13,7 @@ struct LayerTerm {
   std::string label;  // "layer 2 (sine)"
   int layer = 0;      // its 0-based index in the stack
   double logAbsDet;   // log|det ∂z_k/∂z_{k−1}| of this layer, at the point
+  double logAbsDetFd = 0.0;  // the same from central differences of its forward map (evidence.h)
   Matrix jacobian;    // D by D: ∂z_k/∂z_{k−1} of this layer alone, at its own input
 };
 

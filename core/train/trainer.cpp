@@ -1,5 +1,6 @@
 #include "core/train/trainer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -55,6 +56,7 @@ void Trainer::reset() {
   for (auto& s : state_) s = TrainerState{};
   cur_ = 0;
   prev_ = -1;
+  scheduleStart_ = 0;
   TrainerState& s = state_[cur_];
   s.params.resize(model_.paramCount());
   Rng rng(mix(config_.seed, 0xC0FFEEULL));
@@ -73,7 +75,7 @@ void Trainer::reseed(std::uint64_t seed) {
 
 double Trainer::currentLearningRate() const {
   const TrainerState& s = state_[cur_];
-  return learningRateAt(config_.schedule, config_.learningRate, s.step) * s.lrScale;
+  return learningRateAt(config_.schedule, config_.learningRate, std::max(0LL, s.step - scheduleStart_)) * s.lrScale;
 }
 
 double Trainer::trainNll() const {

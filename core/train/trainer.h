@@ -91,6 +91,12 @@ class Trainer {
   // half is dropped when full), so a run of 10^8 steps keeps flat memory.
   static constexpr std::size_t kCurveCapacity = std::size_t(1) << 16;
   const std::vector<float>& curve() const { return curve_; }
+  // The schedule runs over steps [scheduleStart, scheduleStart + schedule.total); at step 0 after
+  // reset(). restartSchedule() begins a new one at the current step (warm-up, decay again) so a
+  // run that reached the end of its schedule (lr 0) can continue.
+  long long scheduleStart() const { return scheduleStart_; }
+  long long scheduleEnd() const { return scheduleStart_ + config_.schedule.total; }
+  void restartSchedule() { scheduleStart_ = stepCount(); }
 
   TrainerSnapshot snapshot() const;  // thread-safe
   void reset();                      // fresh parameters from the seed, step 0
@@ -118,6 +124,7 @@ class Trainer {
   // the next update is written into; rotation swaps indices, never copies.
   TrainerState state_[3];
   int cur_ = 0, prev_ = -1;
+  long long scheduleStart_ = 0;
   std::vector<float> curve_;
   struct Worker;
   std::vector<std::unique_ptr<Worker>> workers_;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cfloat>
 #include <cmath>
 #include <filesystem>
@@ -20,6 +21,7 @@
 #include "app/ui/preset_catalog.h"
 #include "app/ui/shell.h"
 #include "app/views/lab1d/lab1d_layout.h"
+#include "app/views/lab1d/lab1d_text.h"
 #include "app/views/view_registry.h"
 #include "tests/app/null_imgui.h"
 
@@ -86,19 +88,13 @@ class Lab1DViewTest : public ::testing::Test {
     recompute(lab());
   }
   void shellFrame() { imgui.frame([&] { drawShell(state); }); }
-  // The lab's panels as the shell lays them out this frame (the shell's sidebar and menu geometry).
+  // The lab's panels as the shell laid them out in a frame drawn now.
   Lab1DLayout currentLayout() {
-    Lab1DLayout out{PlotFrame({0, 0}, {1, 1}, {}, {}), PlotFrame({0, 0}, {1, 1}, {}, {}),
-                    PlotFrame({0, 0}, {1, 1}, {}, {}), ImVec2(), ImVec2()};
-    imgui.frame([&] {
-      const ImVec2 display = ImGui::GetIO().DisplaySize;
-      const float top = ImGui::GetFrameHeight();
-      const float sidebar = std::min(state.settings.sidebarWidthEm * ImGui::GetFontSize(), display.x * 0.5f);
-      out = layoutLab1D(ImVec2(sidebar, top), ImVec2(display.x - sidebar, display.y - 2 * top),
-                        Range{lab().zMin, lab().zMax}, Range{lab().scene.view.xMin, lab().scene.view.xMax}, 1.0);
-    });
-    return out;
+    shellFrame();
+    EXPECT_TRUE(lab().layout.has_value());
+    return *lab().layout;
   }
+  void resize(float w, float h) { ImGui::GetIO().DisplaySize = ImVec2(w, h); }
 
   test::NullImGui imgui;
   AppState state;
@@ -109,7 +105,7 @@ TEST_F(Lab1DViewTest, EveryBundledPresetOpensWithCompleteFieldsAndUnitMass) {
   std::set<std::string> stems;
   for (const auto& p : presets(1)) stems.insert(std::filesystem::path(p.path).stem().string());
   for (const char* expected : {"affine_1d", "sine_1d", "composition_1d", "sinh_arcsinh_1d", "bimodal_spline_1d",
-                               "sine_noninvertible_1d"})
+                               "sine_noninvertible_1d", "spike_1d"})
     EXPECT_EQ(stems.count(expected), 1u) << expected << " is not offered as a 1D preset";
 
   for (const auto& stem : stems) {
@@ -324,6 +320,138 @@ TEST_F(Lab1DViewTest, DraggingTheAffineLineMovesBInTheSameFrameAndCtrlZUndoesIt)
   EXPECT_NEAR(lab().fields.bands.value.xEdges(4), 1.0, 1e-12);
   imgui.pressKey(keys::Y, true, [&] { drawShell(state); });
   EXPECT_NEAR(lab().scene.flow.layer(0).parameters()[1].value, dragged, 1e-9);
+}
+
+// Length in pixels of density p drawn in each panel.
+double dataLength(const Lab1DLayout& l, double p) {
+  return l.dataPanel.toPixels(0.0, 0.0).x - l.dataPanel.toPixels(p, 0.0).x;
+}
+double baseLength(const Lab1DLayout& l, double p) {
+  return l.basePanel.toPixels(0.0, 0.0).y - l.basePanel.toPixels(0.0, p).y;
+}
+
+TEST_F(Lab1DViewTest, OneDensityIsDrawnAtOneLengthInBothPanelsAtEverySize) {
+  for (const char* stem : {"sine_1d", "affine_1d", "composition_1d", "bimodal_spline_1d"}) {
+    open(stem);
+    for (const auto [w, h] : {std::pair{1280.f, 720.f}, std::pair{1600.f, 1000.f}, std::pair{1024.f, 768.f}}) {
+      SCOPED_TRACE(std::string(stem) + " at " + std::to_string(int(w)) + "x" + std::to_string(int(h)));
+      resize(w, h);
+      const Lab1DLayout l = currentLayout();
+      EXPECT_GT(basePixelsPerDensity(l), 100.0);
+      EXPECT_NEAR(dataPixelsPerDensity(l), basePixelsPerDensity(l), 1e-9);
+      // p_Z's peak (1/sqrt(2 pi)) as long in the p_X panel as in the p_Z panel, and inside both.
+      const double peak = normalPdf(0, 0, 1);
+      EXPECT_NEAR(dataLength(l, peak), baseLength(l, peak), 0.01);
+      EXPECT_LT(baseLength(l, peak), l.basePanel.max().y - l.basePanel.min().y);
+      EXPECT_LT(dataLength(l, peak), l.dataPanel.max().x - l.dataPanel.min().x);
+    }
+  }
+}
+
+TEST_F(Lab1DViewTest, EditingTheMapKeepsTheDensityScaleAndFitChoosesItAgain) {
+  open("affine_1d");  // x = 2z + 1: p_X peak 0.2, p_Z peak 0.4
+  resize(1280, 720);
+  const Lab1DLayout before = currentLayout();
+  const double top = lab().densityTop;
+  EXPECT_NEAR(top, 1.1 * normalPdf(0, 0, 1), 1e-3);
+  // The slope drops to 0.5: p_X's peak (0.8) is twice p_Z's. p_Z must be drawn exactly as before.
+  setParameter(0, "a", 0.5);
+  const Lab1DLayout after = currentLayout();
+  EXPECT_EQ(lab().densityTop, top);
+  EXPECT_DOUBLE_EQ(basePixelsPerDensity(after), basePixelsPerDensity(before));
+  EXPECT_DOUBLE_EQ(dataPixelsPerDensity(after), dataPixelsPerDensity(before));
+  // ... and p_X runs off its panel at x = b, marked there.
+  ASSERT_EQ(lab().drawn.clipMarks.size(), 1u);
+  EXPECT_NEAR(lab().drawn.clipMarks[0].y, after.dataPanel.toPixels(0.0, 1.0).y, 2.0);
+  EXPECT_NEAR(lab().drawn.clipMarks[0].x, after.dataPanel.min().x, 1.0);
+  bool labelled = false;
+  for (const auto& label : lab().drawn.labels) labelled |= label.text.find("clipped") != std::string::npos;
+  EXPECT_TRUE(labelled);
+  // Fit: the range now takes in p_X up to twice p_Z's peak, and no more.
+  lab().refitDensity = true;
+  currentLayout();
+  EXPECT_NEAR(lab().densityTop, 1.1 * 2.0 * normalPdf(0, 0, 1), 1e-3);
+  // Opening a scene fits again too.
+  open("affine_1d");
+  currentLayout();
+  EXPECT_NEAR(lab().densityTop, top, 1e-12);
+  EXPECT_TRUE(lab().drawn.clipMarks.empty());
+}
+
+TEST_F(Lab1DViewTest, LayoutHasNoOverlapOrClippingFromSmallScreensToFourK) {
+  for (const auto& p : presets(1)) {
+    open(std::filesystem::path(p.path).stem().string());
+    for (const auto [w, h] : {std::pair{1024.f, 768.f}, std::pair{1280.f, 720.f}, std::pair{1920.f, 1080.f},
+                              std::pair{3840.f, 2160.f}}) {
+      SCOPED_TRACE(p.path + " at " + std::to_string(int(w)) + "x" + std::to_string(int(h)));
+      resize(w, h);
+      // The longest readout: the pointer over the curve, with one term per layer.
+      const Lab1DLayout probe = currentLayout();
+      ImGui::GetIO().MousePos = probe.curve.toPixels(0.3, 0.0);
+      const Lab1DLayout l = currentLayout();
+      if (lab().fields.validity.ok()) EXPECT_TRUE(lab().hover.has_value()) << lab().hoverError;
+      const Lab1DLayoutProblems problems = checkLab1DLayout(l, lab().drawn);
+      EXPECT_EQ(problems.total(), 0) << problems.first;
+      EXPECT_EQ(lab().drawn.readoutOverflow, 0.0f);
+      EXPECT_GT(lab().drawn.labels.size(), 20u);
+      for (const PlotFrame* f : {&l.curve, &l.dataPanel, &l.basePanel}) {
+        EXPECT_GE(f->min().x, l.canvasMin.x);
+        EXPECT_LE(f->max().x, l.canvasMax.x);
+        EXPECT_GE(f->min().y, l.canvasMin.y);
+        EXPECT_LE(f->max().y, l.canvasMax.y);
+        EXPECT_GT(f->max().x - f->min().x, 100.0f);
+        EXPECT_GT(f->max().y - f->min().y, 100.0f);
+      }
+      ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    }
+  }
+}
+
+TEST_F(Lab1DViewTest, WrappedTextBreaksAtSpacesOnlyAndNeverInsideANumber) {
+  imgui.frame([&] {
+    const std::string text = "x = z + 0.9 sin(z): invertible because |a omega| = 0.9 < 1, here 12.345.";
+    for (float width : {40.f, 80.f, 120.f, 200.f, 400.f}) {
+      const std::string w = wrapAtSpaces(text, width);
+      std::string joined = w;
+      std::replace(joined.begin(), joined.end(), '\n', ' ');
+      EXPECT_EQ(joined, text) << width;  // only spaces became line breaks
+      EXPECT_NE(w.find("0.9"), std::string::npos);
+      EXPECT_NE(w.find("12.345"), std::string::npos);
+      // Lines of more than one word fit the width.
+      size_t start = 0;
+      while (start <= w.size()) {
+        const size_t end = std::min(w.find('\n', start), w.size());
+        const std::string line = w.substr(start, end - start);
+        if (line.find(' ') != std::string::npos) EXPECT_LE(ImGui::CalcTextSize(line.c_str()).x, width) << line;
+        start = end + 1;
+      }
+    }
+    EXPECT_EQ(wrapAtSpaces("one\ntwo three", 1000.f), "one\ntwo three");
+  });
+}
+
+TEST_F(Lab1DViewTest, PresetTextsAreTeachingLanguageWithoutBuildReferences) {
+  int count = 0;
+  for (const auto& p : presets(1)) {
+    ++count;
+    auto scene = loadSceneFile(p.path);
+    ASSERT_TRUE(scene.ok()) << p.path;
+    for (const std::string& text : {scene.value.name, scene.value.description}) {
+      SCOPED_TRACE(p.path + ": " + text);
+      EXPECT_FALSE(text.empty());
+      std::string lower = text;
+      std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+      EXPECT_EQ(lower.find("seed"), std::string::npos);
+      EXPECT_EQ(lower.find("issue"), std::string::npos);
+      EXPECT_EQ(lower.find("as written"), std::string::npos);
+      // No zero-padded build numbers such as "003".
+      for (size_t i = 0; i + 2 < text.size(); ++i)
+        EXPECT_FALSE(text[i] == '0' && std::isdigit(static_cast<unsigned char>(text[i + 1])) &&
+                     (i == 0 || !std::isdigit(static_cast<unsigned char>(text[i - 1])) && text[i - 1] != '.'))
+            << "at " << i;
+    }
+  }
+  EXPECT_EQ(count, 7);
 }
 
 }  // namespace

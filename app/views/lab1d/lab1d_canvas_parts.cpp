@@ -6,8 +6,8 @@
 
 #include "app/ui/tooltip.h"
 #include "app/ui/theme.h"
-#include "app/views/lab1d/lab1d_layout.h"
-#include "app/views/lab1d/lab1d_state.h"
+#include "app/views/lab1d/lab1d_parts.h"
+#include "app/views/lab1d/lab1d_text.h"
 
 namespace flowlab::app {
 
@@ -37,7 +37,7 @@ void drawLab1DBands(ImDrawList* dl, const Lab1DState& s, const Lab1DLayout& l) {
       if (!increasing) band = edges - band;
       const double p = 0.5 * (px.density(i) + px.density(i + 1));
       if (!std::isfinite(p)) continue;
-      const ImVec2 a = l.dataPanel.toPixels(-p, px.x(i + 1)), c = l.dataPanel.toPixels(0.0, px.x(i));
+      const ImVec2 a = l.dataPanel.toPixels(p, px.x(i + 1)), c = l.dataPanel.toPixels(0.0, px.x(i));
       dl->AddRectFilled(a, c, band % 2 ? theme::kDataBandA : theme::kDataBandB);
     }
     // Connectors: each decile edge goes up from z to the curve, then across to x.
@@ -83,51 +83,91 @@ void drawLab1DHover(Lab1DState& s, ImDrawList* dl, const Lab1DLayout& l) {
   const double z = probe.value.z(0), x = probe.value.x(0);
   const ImVec2 onCurve = l.curve.toPixels(z, x);
   const ImVec2 onBase = l.basePanel.toPixels(z, probe.value.pz);
-  const ImVec2 onData = l.dataPanel.toPixels(-probe.value.px, x);
+  const ImVec2 onData = l.dataPanel.toPixels(probe.value.px, x);
   dl->AddLine(l.basePanel.toPixels(z, 0.0), onCurve, theme::kHover, 1.5f);
   dl->AddLine(onCurve, l.dataPanel.toPixels(0.0, x), theme::kHover, 1.5f);
   for (const ImVec2& p : {onCurve, onBase, onData}) dl->AddCircleFilled(p, ImGui::GetFontSize() * 0.3f, theme::kHover);
 }
 
-void drawLab1DCorner(const Lab1DState& s, const Lab1DLayout& l) {
-  const float em = ImGui::GetFontSize();
+namespace {
+
+// The readout's lines: short enough for a narrow corner, one quantity a line.
+constexpr const char* kSplitLine = "log p_X = log p_Z − Σ log|f′|";
+
+}  // namespace
+
+ImVec2 lab1dReadoutSize(int layers) {
+  // The widest and the most lines the hover readout can show (numbers at their widest), plus the
+  // box's padding: the layout makes room for this, so the readout is never cut.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  float width = 0;
+  for (const char* t : {"mass ∫p_X dx = -0.0000", "view -0.0000 + outside -0.0000", "x = -00.0000",
+                        "z = f⁻¹(x) = -00.0000", "|dz/dx| = 0000.0000", kSplitLine, "-000.0000 = -000.0000",
+                        "   − 000.0000  layer 10 (sinh_arcsinh)"})
+    width = std::max(width, ImGui::CalcTextSize(t).x);
+  const int lines = 2 + 7 + std::max(1, layers);
+  const float height = lines * ImGui::GetTextLineHeightWithSpacing() + st.ItemSpacing.y + 1.0f;  // + separator
+  return ImVec2(width + 2 * st.WindowPadding.x + 2, height + 2 * st.WindowPadding.y);
+}
+
+void drawLab1DCorner(Lab1DState& s, const Lab1DLayout& l) {
+  s.drawn.readoutSize = lab1dReadoutSize(s.scene.flow.layerCount());
+  const ImVec2 boxSize(l.cornerMax.x - l.cornerMin.x, l.cornerMax.y - l.cornerMin.y);
   ImGui::SetCursorScreenPos(l.cornerMin);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
-  ImGui::BeginChild("##corner", ImVec2(l.cornerMax.x - l.cornerMin.x, l.cornerMax.y - l.cornerMin.y), true,
-                    ImGuiWindowFlags_NoScrollbar);
+  ImGui::BeginChild("##corner", boxSize, true);
+  const float wrap = ImGui::GetContentRegionAvail().x;
+  float right = 0.0f;  // how far the content reaches, to report an overflow
+  auto track = [&] { right = std::max(right, ImGui::GetItemRectMax().x); };
+  auto wrapped = [&](const std::string& text) {
+    ImGui::TextColored(theme::kErrorText, "%s", wrapAtSpaces(text, wrap).c_str());
+    track();
+  };
   // The mass gauge: stays 1.000 while dragging, or says why it cannot.
   const auto& mass = s.fields.mass;
   if (mass.ok()) {
-    ImGui::Text("mass  ∫p_X dx = %.4f", mass.value.total());
+    ImGui::Text("mass ∫p_X dx = %.4f", mass.value.total());
+    track();
     if (ImGui::IsItemHovered())
       showTooltip("Quadrature over the window: %.6f\nExact mass outside the window: %.6f\nTotal: %.9f",
-                        mass.value.visible, mass.value.outside, mass.value.total());
-    ImGui::TextDisabled("in view %.4f + outside %.4f", mass.value.visible, mass.value.outside);
+                  mass.value.visible, mass.value.outside, mass.value.total());
+    ImGui::TextDisabled("view %.4f + outside %.4f", mass.value.visible, mass.value.outside);
+    track();
   } else {
     ImGui::TextColored(theme::kErrorText, "mass: undefined");
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(theme::kErrorText, "%s", mass.status.message().c_str());
-    ImGui::PopTextWrapPos();
+    track();
+    wrapped(mass.status.message());
   }
   ImGui::Separator();
   if (s.hover) {
     const PointProbe& p = *s.hover;
-    ImGui::Text("x = %.4f    z = f⁻¹(x) = %.4f", p.x(0), p.z(0));
-    ImGui::Text("p_Z(z) = %.4f   |dz/dx| = %.4f", p.pz, p.volumeRatio);
+    ImGui::Text("x = %.4f", p.x(0));
+    track();
+    ImGui::Text("z = f⁻¹(x) = %.4f", p.z(0));
+    track();
+    ImGui::Text("p_Z(z) = %.4f", p.pz);
+    track();
+    ImGui::Text("|dz/dx| = %.4f", p.volumeRatio);
+    track();
     ImGui::TextColored(ImVec4(0.87f, 0.44f, 0.15f, 1), "p_X(x) = %.4f", p.px);
-    ImGui::Text("log p_X = log p_Z − Σ log|f′|");
-    ImGui::Text("  %.4f = %.4f", p.logPx, p.logPz);
-    for (const auto& t : p.terms)
-      ImGui::Text("      %s %.4f   %s", t.logAbsDet < 0 ? "+" : "−", std::abs(t.logAbsDet), t.label.c_str());
+    track();
+    ImGui::TextUnformatted(kSplitLine);
+    track();
+    ImGui::Text("%.4f = %.4f", p.logPx, p.logPz);
+    track();
+    for (const auto& t : p.terms) {
+      ImGui::Text("   %s %.4f  %s", t.logAbsDet < 0 ? "+" : "−", std::abs(t.logAbsDet), t.label.c_str());
+      track();
+    }
   } else if (!s.hoverError.empty() && s.fields.validity.ok()) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(theme::kErrorText, "%s", s.hoverError.c_str());
-    ImGui::PopTextWrapPos();
+    wrapped(s.hoverError);
   } else {
-    ImGui::TextDisabled("Hover a plot for x, z, p_Z, |dz/dx|, p_X");
-    ImGui::TextDisabled("and log p_X split by layer.");
+    ImGui::TextDisabled("%s", wrapAtSpaces("Hover a plot for x, z, p_Z, |dz/dx|, p_X and log p_X split by layer.", wrap).c_str());
+    track();
   }
-  (void)em;
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float bottom = ImGui::GetCursorScreenPos().y - st.ItemSpacing.y + st.WindowPadding.y;
+  s.drawn.readoutOverflow = std::max({0.0f, bottom - l.cornerMax.y, right + st.WindowPadding.x - l.cornerMax.x});
   ImGui::EndChild();
   ImGui::PopStyleColor();
 }

@@ -17,7 +17,11 @@ void recompute(Lab1DState& s) {
   f.baseDensity = density1D(Flow(1), s.zMin, s.zMax, s.curvePoints);
   f.dataDensity = density1D(shown, xMin, xMax, s.curvePoints);
   f.bands = equalProbabilityBands(shown, 10);
-  f.histogram = s.showHistogram ? sampleHistogram1D(shown, s.samples, s.scene.view.seed, xMin, xMax, 80)
+  if (s.showHistogram && (!s.baseSamples || s.baseSamples->count() != s.samples ||
+                          s.baseSamples->seed() != s.scene.view.seed))
+    s.baseSamples.emplace(s.samples, s.scene.view.seed);
+  // The same histogram as pushing the samples through f (sampleHistogram1D), from bin-edge inverses.
+  f.histogram = s.showHistogram ? pushedHistogram1D(shown, *s.baseSamples, xMin, xMax, 80)
                                 : Expected<Histogram1D>{Status::error("histogram hidden"), {}};
   f.mass = massGauge1D(shown, xMin, xMax, 1e-7);
   f.computeMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -7,8 +7,7 @@
 
 #include "app/ui/tooltip.h"
 #include "app/ui/theme.h"
-#include "app/views/lab1d/lab1d_layout.h"
-#include "app/views/lab1d/lab1d_state.h"
+#include "app/views/lab1d/lab1d_parts.h"
 
 namespace flowlab::app {
 namespace {
@@ -72,7 +71,9 @@ void handleLab1DDrag(Lab1DState& s, const Lab1DLayout& l) {
       const ImVec2 p = l.curve.toPixels(now[3 * k].value, now[3 * k + 1].value);
       const bool hot = s.dragKnot == k || std::hypot(p.x - mouse.x, p.y - mouse.y) < grab;
       dl->AddCircleFilled(p, grab * (hot ? 0.75f : 0.55f), theme::kHandle);
-      if (hot && s.dragKnot < 0 && ImGui::IsWindowHovered()) showTooltip("Drag knot %d", k);
+      s.drawn.knots.push_back(p);
+      if (hot && s.dragKnot < 0 && ImGui::IsWindowHovered())
+        showTooltip("Knot %d of %d: drag to move it (z, x); Ctrl+Z undoes", k + 1, knots);
     }
     return;
   }
@@ -100,8 +101,11 @@ void handleLab1DDrag(Lab1DState& s, const Lab1DLayout& l) {
       }
     } else if (ImGui::IsWindowHovered() && l.curve.contains(mouse) &&
                std::abs(l.curve.toPixels(mz, a * mz + b).y - mouse.y) < grab) {
-      showTooltip("Drag the line to move it (b); Shift+drag to turn it (a)");
+      showTooltip("Drag the line to move it up or down (b)\nShift+drag to turn it about z = 0 (a)\nCtrl+Z undoes");
     }
+    // Where the line is now (after this frame's drag): grab points at z = -2 and 2, then (0, b).
+    const auto now = layer.parameters();
+    for (double z : {-2.0, 2.0, 0.0}) s.drawn.linePoints.push_back(l.curve.toPixels(z, now[0].value * z + now[1].value));
   }
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "app/ui/stack_editor.h"
+#include "app/views/lab1d/lab1d_layout.h"
+#include "core/eval/histogram_1d.h"
 #include "core/flow/view_1d.h"
 #include "core/inspect/mass_gauge.h"
 #include "core/inspect/point_probe.h"
@@ -37,10 +39,22 @@ struct Lab1DState {
   double zMin = -4.0, zMax = 4.0;
   bool dirty = true;
   Lab1DFields fields;
+  // The histogram's base draws, sorted: drawn again only when the sample count or the seed changes.
+  std::optional<SortedBaseSamples> baseSamples;
   std::optional<PointProbe> hover;  // readout at the mouse
   std::string hoverError;
   int dragKnot = -1;                // direct manipulation in progress
   bool dragCurve = false;
+
+  // The one density scale of both panels: the density drawn at the full length of a density axis.
+  // Chosen when a scene opens (or Fit is pressed) and then kept, so editing the map never changes
+  // how p_Z is drawn; p_X beyond it is clipped with a mark.
+  double densityTop = 0.0;
+  bool refitDensity = true;
+
+  // What the last frame drew, for --trace-state and the tests.
+  std::optional<Lab1DLayout> layout;
+  Lab1DDrawn drawn;
 };
 
 // Recomputes every field from the engine (no-op when not dirty).

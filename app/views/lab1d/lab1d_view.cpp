@@ -11,7 +11,7 @@
 namespace flowlab::app {
 
 Lab1DView::Lab1DView() {
-  // Until a preset or scene is opened: 002's map z + 0.9·sin z, whose derivative never drops below 0.1.
+  // Until a preset or scene is opened: the sine warp z + 0.9·sin z, whose derivative never drops below 0.1.
   s_.scene.dim = 1;
   s_.scene.flow = Flow(1);
   s_.scene.name = "Sine warp";
@@ -34,6 +34,7 @@ void Lab1DView::adopt(SceneFile scene, const std::string& path) {
   s_.visibleLayers = s_.scene.view.visibleLayers;
   s_.samples = std::clamp(s_.scene.view.samples, 100, 100000);
   s_.dirty = true;
+  s_.refitDensity = true;  // a new scene gets its own density scale; edits keep it
 }
 
 bool Lab1DView::openScene(AppState& state, const std::string& path) {
@@ -94,6 +95,10 @@ void Lab1DView::sidebar(AppState& state) {
     s_.scene.view.xMax = range[1];
     s_.dirty = true;
   }
+  if (ImGui::Button("Fit density scale")) s_.refitDensity = true;
+  if (ImGui::IsItemHovered())
+    showTooltip("Both density panels share one scale, kept while you edit the map so that p_Z\n"
+                "stays put. This fits it again to p_Z and the current p_X.");
   ImGui::Separator();
   ImGui::TextDisabled("engine update: %.2f ms", s_.fields.computeMs);
 }

@@ -14,6 +14,7 @@ class Lab1DView : public View {
   void sidebar(AppState& state) override;
   void update(AppState& state, double dt) override;
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
+  void traceState(std::string& out) const override;  // lab1d_trace.cpp
   bool openScene(AppState& state, const std::string& path) override;
   void invalidate() override { s_.dirty = true; }
   bool acceptsDim(int dim) const override { return dim == 1; }

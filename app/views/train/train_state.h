@@ -1,17 +1,17 @@
-// What the Training view shows: the settings the sidebar edits, the trainer they built, the NLL
-// history, and the fields computed from the trainer's snapshot (density on a grid, data pushed to
-// the base space). Stepping and recomputing happen once per frame, after the UI pass
-// (advanceTraining); panels only set the request fields.
+// What the Training view shows: the settings and controls the sidebar edits, and the latest
+// snapshot of the training thread (core/train/training_runner.h). Training, the test NLL and the
+// fields are computed on that thread; the UI thread only sends commands (once per frame, after
+// the UI pass, in advanceTraining) and draws the snapshot, so a frame never waits for a step.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "core/eval/density_grid.h"
-#include "core/train/trainer.h"
+#include "core/train/training_runner.h"
 
 namespace flowlab::app {
 
@@ -32,68 +32,74 @@ struct TrainSettings {
   std::uint64_t seed = 0;
 };
 
-// The config `flowlab train` would build from these settings, or the reason it cannot.
+// The config `flowlab train` would build from these settings (the same 2000-step schedule), or
+// the reason it cannot.
 Expected<TrainerConfig> trainerConfigFrom(const TrainSettings& s);
 
-struct TrainFields {
-  Expected<DensityGrid> density;   // p_X over `rect` (standardized coordinates)
-  Expected<Transformed> latent;    // the scatter's data points pushed through f⁻¹
-  long long step = -1;             // the trainer step they show
-  int resolution = 0;              // cells per axis
-  double computeMs = 0.0;
-};
+// Speeds of the speed control, in steps per second; 0 = as fast as the machine allows.
+inline constexpr double kSpeeds[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 0};
+inline constexpr int kSpeedCount = sizeof(kSpeeds) / sizeof(kSpeeds[0]);
 
 struct TrainState {
   TrainSettings settings;
-  std::unique_ptr<Trainer> trainer;
+  std::unique_ptr<TrainingRunner> runner;
+  std::shared_ptr<const RunnerSnapshot> snap = std::make_shared<RunnerSnapshot>();  // this frame's
+  std::function<void(bool urgent)> wake;  // on the training thread after a publish (wakes the UI loop)
 
-  // Transport.
-  bool running = false;
-  bool slowMotion = false;       // about 10 steps per second, the density redrawn after each
-  double budgetMs = 8.0;         // training time per frame while running
-  double slowAccumulator = 0.0;  // seconds since the last slow-motion step
-
-  // Requests set by the panels, carried out after the UI pass.
-  int pendingSteps = 0;          // Step +1 / +10 / +100
-  bool resetRequested = false;   // |<: fresh parameters, step 0
-  bool rebuildRequested = false; // settings changed: new trainer
+  // Requests set by the panels and keys, carried out after the UI pass.
+  bool toggleRequested = false;  // Run/Pause (Space)
+  int pendingSteps = 0;          // Step +1 / +10 / +100 (--train-steps before the first frame)
+  bool resetRequested = false;   // R: fresh parameters, step 0
+  bool rebuildRequested = false; // settings changed: new run
   bool lrChanged = false;        // learning rate changed: keep training with the new peak
+  bool controlsChanged = false;  // speed, stop-at or early stopping changed
+  bool restoreBestRequested = false;
+  bool playRequested = false;    // Play/Stop of the layer slider
   bool saveRequested = false;
   bool openIn2DRequested = false;
   std::string savePath;
 
-  // History for the curve (x: step). Decimated to at most kMaxHistory points.
-  static constexpr size_t kMaxHistory = 4000;
-  std::vector<double> trainSteps, trainNll;
-  std::vector<double> testSteps, testNll;
-  double lastTestNll = std::numeric_limits<double>::quiet_NaN();
-  long long lastTestStep = -1;
+  // Controls.
+  int speedIndex = kSpeedCount - 1;  // unthrottled
+  bool stopAtEnabled = false;
+  int stopAt = 1000;
+  bool earlyStopping = false;
+  int patience = 10;             // test evaluations without improvement
+  bool logX = false;             // NLL plot with a log step axis
+  int layerShown = -1;           // base pane: the data after this many layers of f⁻¹ (-1: all, z)
+  bool layerPlay = false;        // Play: step layerShown from 0 to K
+  double layerClock = 0.0;       // seconds on the current layer while playing
+  enum class Scatter { Data, Samples, Both };
+  Scatter scatter = Scatter::Data;  // points on the density pane: the data, samples of the model, or both
 
-  // Rates and health.
-  double stepsPerSecond = 0.0;
-  double rateClock = 0.0;        // seconds accumulated in the rate window
-  long long rateSteps = 0;       // steps in the rate window
-  int rollbacks = 0;             // non-finite steps rolled back since the last reset
-  std::string diverged;          // non-empty when training cannot continue (last good model kept)
+  // What the UI asked last; trusted over the snapshot until the runner has applied it.
+  bool wantRunning = false;
+  std::uint64_t lastCommand = 0;
+  bool synced() const { return snap->applied >= lastCommand; }
+  bool running() const { return synced() ? snap->running : wantRunning; }
 
-  // Fields and their cadence.
-  Batch dataPoints;              // N by 2 standardized samples of the dataset (the scatter)
-  Batch basePoints;              // N by 2 samples of N(0, I) (the base-space picture)
-  Rect rect{-3.0, 3.0, -3.0, 3.0};
-  TrainFields fields;
-  double sinceField = 1e9;       // seconds since the fields were computed
-  double sinceTest = 1e9;        // seconds since the test NLL was computed
-  bool drawHeatmap = true;       // false on a context without GL (tests)
-  std::string error;             // settings that do not validate
+  // Bookkeeping of snapshots already seen.
+  std::uint64_t seenGeneration = 0;
+  int seenRollbacks = 0;
+  std::string seenMessage;
+  std::uint64_t saveCommand = 0;  // sequence of the save in flight (0: none)
+  bool openAfterSave = false;
+  bool started = false;           // the first update ran
+
+  // --train-for SECONDS: press Run, quit after SECONDS, print the training rate.
+  double trainForSeconds = 0.0;
+
+  std::shared_ptr<const RunnerFields> drawnFields;  // the fields the heatmap texture shows
+  std::uint64_t heatmapKey = 0;                      // +1 per new fields (HeatmapRenderer::cached)
+  Rect rect{-3.0, 3.0, -3.0, 3.0};  // of the density pane (standardized coordinates)
+  bool drawHeatmap = true;          // false on a context without GL (tests)
+  std::string error;                // settings that do not validate
 };
 
-// Builds the trainer from `settings` (and the scatter samples); on invalid settings keeps the old
-// trainer and sets `error`.
-void rebuildTrainer(TrainState& s);
-// One frame's work after the UI pass: applies requests, steps within the time budget, refreshes
-// the test NLL and the fields at their cadence. `dt` is the frame's duration in seconds.
+// One frame's work after the UI pass: builds the runner on first use, sends the frame's requests
+// as commands, takes the latest snapshot and reports what it says (stops, rollbacks, saves).
 void advanceTraining(AppState& app, TrainState& s, double dt);
-// Recomputes the density and latent fields from the trainer's snapshot at `resolution` cells.
-void computeTrainFields(TrainState& s, int resolution);
+// Blocks until the runner is idle with fresh fields (scripts and tests only).
+bool waitForTraining(TrainState& s, double timeoutSeconds = 600.0, bool fullResolution = false);
 
 }  // namespace flowlab::app

@@ -1,5 +1,6 @@
 #include "app/views/train/train_view.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -8,6 +9,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "app/platform/window.h"
 #include "app/ui/app_state.h"
 #include "app/ui/keys.h"
 #include "app/ui/shortcuts.h"
@@ -48,6 +50,17 @@ std::string fixed(double v, const char* fmt = "%.3f") {
   return buf;
 }
 
+// Trace values have no spaces.
+const char* traceName(StopReason r) {
+  switch (r) {
+    case StopReason::ScheduleEnd: return "schedule_end";
+    case StopReason::StepLimit: return "step_limit";
+    case StopReason::EarlyStop: return "early_stop";
+    case StopReason::Diverged: return "diverged";
+    default: return "none";
+  }
+}
+
 std::string defaultSavePath() {
   std::filesystem::path dir = std::filesystem::current_path();
   if (const char* home = std::getenv("HOME"); home && *home) dir = home;
@@ -56,18 +69,29 @@ std::string defaultSavePath() {
 
 }  // namespace
 
-TrainView::TrainView() { s_.savePath = defaultSavePath(); }
+TrainView::TrainView() {
+  s_.savePath = defaultSavePath();
+  pacer_ = std::make_shared<WakePacer>([] { Window::wake(); });
+  s_.wake = [pacer = pacer_](bool urgent) { pacer->onPublish(urgent); };
+}
 
 void TrainView::transport() {
+  const RunnerSnapshot& snap = *s_.snap;
+  const LrSchedule& schedule = snap.config.schedule;
   if (ImGui::Button("|<")) s_.resetRequested = true;
-  tooltip("Reset: fresh parameters from the seed, step 0 (the flow is the identity: NLL = 2.838)");
+  tooltip("Reset (R): fresh parameters from the seed, step 0 (the flow is the identity: NLL = 2.838)");
   ImGui::SameLine();
-  ImGui::BeginDisabled(!s_.diverged.empty());
-  if (ImGui::Button(s_.running ? "Pause" : "Run")) s_.running = !s_.running;
-  tooltip("Train continuously (Space)");
+  ImGui::BeginDisabled(snap.stopped == StopReason::Diverged);
+  if (ImGui::Button(s_.running() ? "Pause" : "Run")) s_.toggleRequested = true;
+  if (ImGui::IsItemHovered())
+    showTooltip("Train continuously (Space). Stops at step %lld, the end of the %d-step schedule (%d-step warm-up, "
+                "cosine decay to %g%% of the peak); Run again continues from the trained model with a new schedule "
+                "of %d steps.",
+                snap.scheduleEnd, schedule.total, schedule.warmup, schedule.finalFraction * 100.0, schedule.total);
   ImGui::SameLine();
   if (ImGui::Button("+1")) s_.pendingSteps += 1;
-  tooltip("One Adam step on a fresh batch");
+  tooltip("One Adam step on a fresh batch (pauses a run). Past the end of the schedule the learning rate is 0: "
+          "press Run for a new schedule.");
   ImGui::SameLine();
   if (ImGui::Button("+10")) s_.pendingSteps += 10;
   tooltip("Ten steps");
@@ -75,9 +99,42 @@ void TrainView::transport() {
   if (ImGui::Button("+100")) s_.pendingSteps += 100;
   tooltip("A hundred steps");
   ImGui::EndDisabled();
-  ImGui::Checkbox("slow motion", &s_.slowMotion);
-  helpMarker("About 10 steps a second, with the density redrawn after each step, so you can watch "
-             "single updates move the probability mass.");
+  const float field = ImGui::GetFontSize() * 8.0f;
+  ImGui::SetNextItemWidth(field);
+  char speed[32];
+  const double v = kSpeeds[s_.speedIndex];
+  if (v > 0) std::snprintf(speed, sizeof speed, "%g steps/s", v); else std::snprintf(speed, sizeof speed, "unthrottled");
+  if (ImGui::SliderInt("speed", &s_.speedIndex, 0, kSpeedCount - 1, speed, ImGuiSliderFlags_NoInput))
+    s_.controlsChanged = true;
+  tooltip("Steps per second while running, from 1 to as fast as the machine allows. At 20 steps/s and "
+          "below the density is redrawn after every step, so you can watch single updates move the mass.");
+  if (ImGui::Checkbox("stop at step", &s_.stopAtEnabled)) s_.controlsChanged = true;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+  ImGui::BeginDisabled(!s_.stopAtEnabled);
+  if (ImGui::InputInt("##stopat", &s_.stopAt, 100, 1000)) {
+    s_.stopAt = std::max(1, s_.stopAt);
+    s_.controlsChanged = true;
+  }
+  ImGui::EndDisabled();
+  tooltip("Pause when the step count reaches this (Run again continues past it)");
+  if (ImGui::Checkbox("early stopping", &s_.earlyStopping)) s_.controlsChanged = true;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+  ImGui::BeginDisabled(!s_.earlyStopping);
+  if (ImGui::InputInt("##patience", &s_.patience, 1, 5)) {
+    s_.patience = std::clamp(s_.patience, 1, 1000);
+    s_.controlsChanged = true;
+  }
+  ImGui::EndDisabled();
+  tooltip("Pause when the test NLL has not improved for this many evaluations (one every 0.25 to 1.5 s "
+          "while running, as the machine allows); the best parameters are kept");
+  ImGui::BeginDisabled(snap.bestStep < 0 || snap.bestStep == snap.step);
+  char best[64];
+  std::snprintf(best, sizeof best, "Restore best (step %lld)", std::max(0LL, snap.bestStep));
+  if (ImGui::Button(best)) s_.restoreBestRequested = true;
+  ImGui::EndDisabled();
+  tooltip("Go back to the parameters with the lowest test NLL so far (and pause)");
 }
 
 void TrainView::settingsPanel() {
@@ -97,12 +154,19 @@ void TrainView::settingsPanel() {
   }
   helpMarker("The toy distribution to learn, in standardized coordinates (zero mean, unit variance "
              "per axis). Changing any setting but the learning rate starts a new run.");
-  const Expected<Dataset> data = Dataset::make(t.dataset, t.noise);
-  if (data.ok() && hasNoise(data.value.spec().kind)) {
-    float noise = static_cast<float>(data.value.spec().noise);
+  // The kind from the name alone: no Dataset (and no entropy floor) is built while drawing.
+  const auto& names = datasetNames();
+  const auto it = std::find(names.begin(), names.end(), t.dataset);
+  const DatasetKind kind = DatasetKind(it == names.end() ? 0 : it - names.begin());
+  if (hasNoise(kind)) {
+    if (!noiseEditing_) noiseEdit_ = static_cast<float>(t.noise >= 0.0 ? t.noise : defaultNoise(kind));
     ImGui::SetNextItemWidth(field);
-    if (ImGui::SliderFloat("noise σ", &noise, 0.01f, 0.5f, "%.3f", ImGuiSliderFlags_Logarithmic)) t.noise = noise;
-    rebuild |= ImGui::IsItemDeactivatedAfterEdit();
+    ImGui::SliderFloat("noise σ", &noiseEdit_, 0.01f, 0.5f, "%.3f", ImGuiSliderFlags_Logarithmic);
+    noiseEditing_ = ImGui::IsItemActive();
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+      t.noise = noiseEdit_;
+      rebuild = true;
+    }
     tooltip("Standard deviation of the Gaussian noise added to the raw points (applied on release)");
   }
   ImGui::SetNextItemWidth(field);
@@ -123,8 +187,12 @@ void TrainView::settingsPanel() {
     t.learningRate = lr;
     s_.lrChanged = true;
   }
-  tooltip("Peak Adam learning rate (100-step warm-up, cosine decay to 2% at step 2000). "
-          "Takes effect at once, without a reset.");
+  if (ImGui::IsItemHovered()) {
+    const LrSchedule& sc = s_.snap->config.schedule;
+    showTooltip("Peak Adam learning rate (%d-step warm-up, cosine decay to %g%% of the peak at step %d of the "
+                "schedule). Takes effect at once, without a reset.",
+                sc.warmup, sc.finalFraction * 100.0, sc.total);
+  }
   const int batches[] = {32, 64, 128, 256, 512, 1024};
   ImGui::SetNextItemWidth(field);
   if (ImGui::BeginCombo("batch", std::to_string(t.batch).c_str())) {
@@ -142,35 +210,36 @@ void TrainView::settingsPanel() {
 }
 
 void TrainView::numbersPanel() {
-  if (!s_.trainer) return;
-  const Trainer& t = *s_.trainer;
-  const double floor = t.entropyFloor();
-  row("step", std::to_string(t.stepCount()).c_str());
-  row("train NLL", fixed(t.trainNll()).c_str());
+  const RunnerSnapshot& t = *s_.snap;
+  const double floor = t.floor;
+  row("step", std::to_string(t.step).c_str());
+  row("train NLL", fixed(t.trainNll).c_str());
   ImGui::SameLine();
   helpMarker("Moving average of the batch NLL (nats per point): -mean log p_X over each fresh batch.");
-  row("test NLL", fixed(s_.lastTestNll).c_str());
+  row("test NLL", fixed(t.testNll).c_str());
   ImGui::SameLine();
-  helpMarker("Mean -log p_X on 16,384 held-out points, refreshed twice a second while training.");
+  helpMarker("Mean -log p_X on 16,384 held-out points: every 0.25 to 1.5 s while running (about 5% of the "
+             "training time), every 100 steps of a Step request, and whenever training stops.");
   row("baseline", fixed(kGaussianBaselineNll).c_str());
   ImGui::SameLine();
   helpMarker("log(2πe) = 2.838: the NLL of N(0, I), i.e. of the untrained flow (the identity).");
   row("floor", fixed(floor).c_str());
   ImGui::SameLine();
   helpMarker("The data's differential entropy: no model can have a lower expected NLL.");
-  row("gap", fixed(s_.lastTestNll - floor).c_str());
+  row("gap", fixed(t.testNll - floor).c_str());
   ImGui::SameLine();
   helpMarker("test NLL − floor: the KL divergence from the data to the model, in nats.");
-  row("steps/s", s_.running && s_.stepsPerSecond > 0 ? fixed(s_.stepsPerSecond, "%.0f").c_str() : "—");
-  row("learning rate", fixed(t.currentLearningRate(), "%.2e").c_str());
-  const std::string rb = std::to_string(s_.rollbacks);
-  row("rollbacks", rb.c_str(), s_.rollbacks > 0 ? &theme::kWarningText : nullptr);
+  row("steps/s", t.running && t.stepsPerSecond > 0 ? fixed(t.stepsPerSecond, "%.0f").c_str() : "—");
+  row("learning rate", fixed(t.learningRate, "%.2e").c_str());
+  const std::string rb = std::to_string(t.rollbacks);
+  row("rollbacks", rb.c_str(), t.rollbacks > 0 ? &theme::kWarningText : nullptr);
   ImGui::SameLine();
   helpMarker("Steps whose loss, gradient or parameters became non-finite: each was undone and the "
              "learning rate halved.");
-  if (!s_.diverged.empty()) {
+  if (!t.message.empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(theme::kErrorText, "%s", s_.diverged.c_str());
+    ImGui::TextColored(t.stopped == StopReason::Diverged ? theme::kErrorText : theme::kWarningText, "%s",
+                       t.message.c_str());
     ImGui::PopTextWrapPos();
   }
 }
@@ -187,6 +256,34 @@ void TrainView::sidebar(AppState& state) {
   ImGui::TextDisabled("Numbers");
   numbersPanel();
   ImGui::Separator();
+  ImGui::TextUnformatted("points on p_X:");
+  int scatter = static_cast<int>(s_.scatter);
+  ImGui::RadioButton("data", &scatter, 0);
+  tooltip("The dataset's points (white)");
+  ImGui::SameLine();
+  ImGui::RadioButton("samples", &scatter, 1);
+  tooltip("Samples of the model (pink): N(0, I) points of the base pane pushed through the flow f");
+  ImGui::SameLine();
+  ImGui::RadioButton("both", &scatter, 2);
+  s_.scatter = static_cast<TrainState::Scatter>(scatter);
+  const int layers = s_.snap->config.model.layers;
+  const bool haveStages = s_.snap->fields && !s_.snap->fields->stages.empty();
+  int shown = s_.layerShown < 0 ? layers : s_.layerShown;
+  ImGui::BeginDisabled(!haveStages);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+  if (ImGui::SliderInt("pull-back", &shown, 0, layers, "%d layers")) {
+    s_.layerShown = shown >= layers ? -1 : shown;
+    s_.layerPlay = false;
+  }
+  tooltip("Base pane: the data after this many layers of f⁻¹, from the data itself (0) to z (all). "
+          "Available while paused.");
+  ImGui::SameLine();
+  if (ImGui::Button(s_.layerPlay ? "Stop" : "Play")) s_.playRequested = true;
+  tooltip("Pull the data back to z one layer at a time");
+  ImGui::EndDisabled();
+  ImGui::Checkbox("log step axis", &s_.logX);
+  tooltip("The NLL plot's step axis in decades: early steps spread out");
+  ImGui::Separator();
   ImGui::TextDisabled("Model");
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##savepath", &s_.savePath);
@@ -196,25 +293,77 @@ void TrainView::sidebar(AppState& state) {
   ImGui::SameLine();
   if (ImGui::Button("Open in 2D lab")) s_.openIn2DRequested = true;
   tooltip("Look inside the trained flow layer by layer in the 2D lab (standardized coordinates)");
-  ImGui::TextDisabled("engine: %.1f ms at %d² cells", s_.fields.computeMs, s_.fields.resolution);
+  const RunnerFields* f = s_.snap->fields.get();
+  ImGui::TextDisabled("engine: %.1f ms at %d² cells", f ? f->computeMs : 0.0, f ? f->resolution : 0);
   (void)state;
 }
 
 void TrainView::update(AppState& state, double dt) {
-  if (shortcutPressed(Action::TrainRunPause) && s_.diverged.empty()) s_.running = !s_.running;
+  if (shortcutPressed(Action::TrainRunPause) && s_.snap->stopped != StopReason::Diverged) s_.toggleRequested = true;
   if (shortcutPressed(Action::TrainReset)) s_.resetRequested = true;
+  pacer_->setFrameMs(state.frame.frameMs);
+  // Play of the layer slider: one layer every 0.6 s, from the data to z.
+  const int layers = s_.snap->config.model.layers;
+  if (s_.playRequested) {
+    s_.playRequested = false;
+    s_.layerPlay = !s_.layerPlay;
+    if (s_.layerPlay) s_.layerShown = 0, s_.layerClock = 0.0;
+  }
+  if (s_.layerPlay) {
+    s_.layerClock += dt;
+    if (s_.layerClock >= 0.6) {
+      s_.layerClock = 0.0;
+      if (++s_.layerShown >= layers) s_.layerShown = -1, s_.layerPlay = false;
+    }
+  }
   advanceTraining(state, s_, dt);
 }
 
+void TrainView::setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) {
+  bool data = !exclusive && s_.scatter != TrainState::Scatter::Samples;
+  bool samples = !exclusive && s_.scatter != TrainState::Scatter::Data;
+  for (const std::string& n : names) {
+    if (n == "data") data = true;
+    else if (n == "samples") samples = true;
+    else unknown.push_back(n);
+  }
+  s_.scatter = samples ? (data ? TrainState::Scatter::Both : TrainState::Scatter::Samples) : TrainState::Scatter::Data;
+}
+
+void TrainView::invalidate() {
+  if (s_.runner) s_.runner->refreshFields();
+}
+
 void TrainView::traceState(std::string& out) const {
-  char buf[160];
-  std::snprintf(buf, sizeof buf, " running=%d step=%lld steps_per_sec=%.1f test_nll=%.6f", s_.running ? 1 : 0,
-                s_.trainer ? s_.trainer->stepCount() : 0LL, s_.stepsPerSecond, s_.lastTestNll);
+  const RunnerSnapshot& t = *s_.snap;
+  char buf[320];
+  std::snprintf(buf, sizeof buf,
+                " running=%d synced=%d step=%lld steps_per_sec=%.1f test_nll=%.6f test_step=%lld test_points=%zu "
+                "train_nll=%.6f lr=%.6g stopped=%s rollbacks=%d fields_step=%lld run_steps=%lld run_seconds=%.4f "
+                "layer_shown=%d",
+                s_.running() ? 1 : 0, s_.synced() ? 1 : 0, t.step, t.stepsPerSecond, t.testNll, t.testStep,
+                t.test.steps.size(), t.trainNll, t.learningRate,
+                traceName(t.stopped), t.rollbacks,
+                t.fields ? t.fields->step : -1LL, t.runSteps, t.runSeconds, s_.layerShown);
   out += buf;
+  // Pixel boxes of the canvas, its panes and its text (layout tests): x0,y0,x1,y1.
+  const auto box = [&](const char* key, ImVec2 a, ImVec2 b) {
+    std::snprintf(buf, sizeof buf, " %s=%.0f,%.0f,%.0f,%.0f", key, a.x, a.y, b.x, b.y);
+    out += buf;
+  };
+  box("canvas_px", canvasMin_, canvasMax_);
+  box("density_px", layout_.density.min(), layout_.density.max());
+  box("bar_px", layout_.colourBarMin, layout_.colourBarMax);
+  box("curve_px", layout_.curve.min(), layout_.curve.max());
+  box("base_px", layout_.base.min(), layout_.base.max());
+  box("title_px", layout_.titleMin, layout_.titleMax);
+  box("legend_px", layout_.legendMin, layout_.legendMax);
 }
 
 void TrainView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
-  drawTrainCanvas(state, s_, heatmap_, origin, size);
+  layout_ = drawTrainCanvas(state, s_, heatmap_, origin, size);
+  canvasMin_ = origin;
+  canvasMax_ = ImVec2(origin.x + size.x, origin.y + size.y);
 }
 
 }  // namespace flowlab::app

@@ -1,15 +1,23 @@
 // The Training view: train a RealNVP on a toy dataset step by step and watch p_X form and the NLL
 // fall from the Gaussian baseline towards the data's entropy floor (the "TensorFlow Playground"
-// of flows). Training runs on the UI thread within a time budget per frame (≤ 8 ms), which the
-// single-threaded Trainer::step API suits best: no locks, and a paused view never steps.
+// of flows). Training runs on its own thread (core/train/training_runner.h); the view sends
+// commands and draws the published snapshots, so a frame never waits for a step.
 #pragma once
 
 #include "app/gl/heatmap_renderer.h"
 #include "app/plot/plot_frame.h"
 #include "app/ui/view.h"
 #include "app/views/train/train_state.h"
+#include "app/views/train/wake_pacer.h"
 
 namespace flowlab::app {
+
+// Canvas (train_canvas.cpp): density pane with the data scatter, NLL curve, base-space pane.
+struct TrainLayout {
+  PlotFrame density{ImVec2(), ImVec2(), Range{}, Range{}}, curve = density, base = density;
+  ImVec2 colourBarMin, colourBarMax;
+  ImVec2 titleMin, titleMax, legendMin, legendMax;  // text boxes, filled by drawTrainCanvas
+};
 
 class TrainView : public View {
  public:
@@ -19,29 +27,34 @@ class TrainView : public View {
   void sidebar(AppState& state) override;
   void update(AppState& state, double dt) override;
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
-  void invalidate() override { s_.fields.step = -1; }
-  bool animating() const override { return s_.running; }
+  void invalidate() override;
+  // The training thread wakes the loop when it publishes (about 60 times a second while running).
+  // Play of the layer slider animates the base pane.
+  bool animating() const override { return s_.layerPlay; }
   bool acceptsDim(int dim) const override { return dim == 2; }
 
   void traceState(std::string& out) const override;
+  // "data" and "samples": the points drawn on the density pane (--overlays data,samples).
+  void setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) override;
   TrainState& trainState() { return s_; }
 
  private:
   void transport();
   void settingsPanel();
   void numbersPanel();
+  std::shared_ptr<WakePacer> pacer_;  // shared with the training thread's wake callback
   TrainState s_;
   HeatmapRenderer heatmap_;
+  float noiseEdit_ = 0.05f;  // the noise slider's value while dragged (applied on release)
+  bool noiseEditing_ = false;
+  TrainLayout layout_{};          // of the last canvas (printed by traceState for layout tests)
+  ImVec2 canvasMin_{}, canvasMax_{};
 };
 
-// Canvas (train_canvas.cpp): density pane with the data scatter, NLL curve, base-space pane.
-struct TrainLayout {
-  PlotFrame density, curve, base;
-  ImVec2 colourBarMin, colourBarMax;
-};
 TrainLayout layoutTrain(const TrainState& s, ImVec2 origin, ImVec2 size);
 // The NLL axis the curve uses: covers the baseline, the floor and the history.
 Range nllRange(const TrainState& s);
-void drawTrainCanvas(AppState& state, TrainState& s, HeatmapRenderer& heatmap, ImVec2 origin, ImVec2 size);
+// Returns the layout it drew, with the title's and the legend's text boxes.
+TrainLayout drawTrainCanvas(AppState& state, TrainState& s, HeatmapRenderer& heatmap, ImVec2 origin, ImVec2 size);
 
 }  // namespace flowlab::app

@@ -1,0 +1,58 @@
+// Compiled with -ffast-math -fopenmp-simd (core/bijectors/CMakeLists.txt): glibc declares its
+// vector math functions only under __FAST_MATH__, and these loops need nothing else from it.
+// Nothing here compares or branches on values, so finite-math assumptions cannot change a result.
+#include "core/bijectors/vector_math.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace flowlab::detail {
+namespace {
+
+// Every element goes through the same vector code, the last few in a padded block: a point's
+// result must not depend on where in a batch it sits (batch = row by row, exactly).
+constexpr int kBlock = 8;
+
+// Blocks are copied through aligned buffers so the compiler never peels a scalar first lane.
+template <class F>
+void blocks(const double* in, double* out, int n, F f) {
+  alignas(64) double a[kBlock];
+  alignas(64) double b[kBlock];
+  for (int i = 0; i < n; i += kBlock) {
+    const int m = std::min(kBlock, n - i);
+    std::fill(a + m, a + kBlock, 0.0);
+    std::copy(in + i, in + i + m, a);
+    f(a, b);
+    std::copy(b, b + m, out + i);
+  }
+}
+
+void tanhBlock(const double* __restrict in, double* __restrict out) {
+  const double* x = static_cast<const double*>(__builtin_assume_aligned(in, 64));
+  double* y = static_cast<double*>(__builtin_assume_aligned(out, 64));
+#pragma omp simd
+  for (int i = 0; i < kBlock; ++i) y[i] = std::tanh(x[i]);
+}
+void sinBlock(const double* __restrict in, double* __restrict out) {
+  const double* x = static_cast<const double*>(__builtin_assume_aligned(in, 64));
+  double* y = static_cast<double*>(__builtin_assume_aligned(out, 64));
+#pragma omp simd
+  for (int i = 0; i < kBlock; ++i) y[i] = std::sin(x[i]);
+}
+void cosBlock(const double* __restrict in, double* __restrict out) {
+  const double* x = static_cast<const double*>(__builtin_assume_aligned(in, 64));
+  double* y = static_cast<double*>(__builtin_assume_aligned(out, 64));
+#pragma omp simd
+  for (int i = 0; i < kBlock; ++i) y[i] = std::cos(x[i]);
+}
+
+}  // namespace
+
+void vectorTanh(const double* in, double* out, int n) { blocks(in, out, n, tanhBlock); }
+
+void vectorSinCos(const double* in, double* sine, double* cosine, int n) {
+  blocks(in, sine, n, sinBlock);
+  blocks(in, cosine, n, cosBlock);
+}
+
+}  // namespace flowlab::detail
