@@ -82,9 +82,15 @@ Expected<Json> writeLuLinear(const Bijector& layer) {
     if (p.name[0] == 'b') b(std::stoi(p.name.substr(1))) = p.value;
     else (p.name[0] == 'L' ? L : U)(p.name[1] - '0', p.name[2] - '0') = p.value;
   }
-  // P is not a parameter: recover it as W (L U)⁻¹, whose entries are 0 or 1.
-  const Matrix LU = L * U;
-  const Matrix P = lu->weight() * LU.inverse();
+  // P is not a parameter: read it off a copy whose L and U are set to the identity, so W = P.
+  // (W (L U)⁻¹ fails when U is singular: the fuzzer found [1, 0] written back as [0, 0].)
+  const std::unique_ptr<Bijector> copy = lu->clone();
+  const std::vector<Parameter> params = copy->parameters();
+  for (int k = 0; k < static_cast<int>(params.size()); ++k) {
+    const std::string& n = params[k].name;
+    if (n[0] == 'L' || n[0] == 'U') copy->setParameter(k, n[0] == 'U' && n[1] == n[2] ? 1.0 : 0.0);
+  }
+  const Matrix P = static_cast<const LuLinear&>(*copy).weight();
   std::vector<int> permutation(d);
   for (int i = 0; i < d; ++i) P.row(i).cwiseAbs().maxCoeff(&permutation[i]);
   return {Status::okStatus(), Json{{"permutation", permutation}, {"L", matrixToJson(L)}, {"U", matrixToJson(U)},
