@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/cli_checks.h"
 #include "app/cli/command.h"
 #include "core/scene/scene_file.h"
 
@@ -42,6 +43,7 @@ void addCheckCommand(CLI::App& root, CommandResult& result) {
       std::printf("%s: valid (%dD, %d layers, %d enabled)\n", scene->c_str(), loaded.value.dim,
                   loaded.value.flow.layerCount(), loaded.value.flow.enabledCount());
     result.exitCode = problems.empty() ? kExitOk : kExitInvalid;
+    if (!flushOutput(stdout, "check", "to standard output")) result.exitCode = kExitInvalid;
   });
 }
 

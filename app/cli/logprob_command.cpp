@@ -1,9 +1,14 @@
 // flowlab logprob --scene FILE --points FILE.csv: one log p(x) per input point, one per line, %.17g.
-// Exit 1 when the flow is invalid (problems on stderr), 2 when a file is unreadable or malformed.
+// Exit 1 when the flow is invalid (problems on stderr) or stdout cannot be written, 2 when a file is
+// unreadable or malformed. A point whose log p overflows (far out) prints -inf, with a note on stderr.
 #include <cstdio>
+#include <limits>
+#include <string>
+#include <vector>
 #include <memory>
 #include <string>
 
+#include "app/cli/cli_checks.h"
 #include "app/cli/command.h"
 #include "core/scene/points_csv.h"
 #include "core/scene/scene_file.h"
@@ -32,14 +37,34 @@ void addLogprobCommand(CLI::App& root, CommandResult& result) {
       result.exitCode = kExitBadInput;
       return;
     }
-    const Expected<Vector> logProb = scene.value.flow.logProb(points.value);
-    if (!logProb.ok()) {
-      std::fprintf(stderr, "%s: %s\n", args->scene.c_str(), logProb.status.message().c_str());
+    const Flow& flow = scene.value.flow;
+    if (const std::vector<std::string> problems = flow.problems(); !problems.empty()) {
+      for (const std::string& p : problems) std::fprintf(stderr, "%s: %s\n", args->scene.c_str(), p.c_str());
       result.exitCode = kExitInvalid;
       return;
     }
+    Expected<Vector> logProb = flow.logProb(points.value);
+    if (!logProb.ok()) {
+      // A valid flow fails only where a value overflows (a point far out, e.g. beyond 1e155):
+      // evaluate point by point so the others still get their log p, and give the far ones -inf
+      // (their density underflows to 0) with a note on stderr naming each.
+      logProb.value.resize(points.value.rows());
+      int failed = 0;
+      for (Eigen::Index i = 0; i < points.value.rows(); ++i) {
+        const Expected<Vector> one = flow.logProb(points.value.row(i));
+        logProb.value(i) = one.ok() ? one.value(0) : -std::numeric_limits<double>::infinity();
+        if (!one.ok() && ++failed <= 10) {
+          // The flow's message indexes the one-point batch ("at point 0 (...)"): keep only the layer and reason.
+          std::string why = one.status.message();
+          why = why.substr(0, why.find(" at point "));
+          std::fprintf(stderr, "%s: point %lld: log p not computable (%s); printed -inf\n", args->points.c_str(),
+                       static_cast<long long>(i + 1), why.c_str());
+        }
+      }
+      if (failed > 10) std::fprintf(stderr, "%s: %d more points printed -inf\n", args->points.c_str(), failed - 10);
+    }
     writePointsCsv(stdout, logProb.value);
-    result.exitCode = kExitOk;
+    result.exitCode = flushOutput(stdout, "logprob", "to standard output") ? kExitOk : kExitInvalid;
   });
 }
 

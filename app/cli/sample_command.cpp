@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "app/cli/cli_checks.h"
 #include "app/cli/command.h"
 #include "core/scene/points_csv.h"
 #include "core/scene/scene_file.h"
@@ -20,8 +21,8 @@ void addSampleCommand(CLI::App& root, CommandResult& result) {
   };
   auto args = std::make_shared<Args>();
   sub->add_option("--scene", args->scene, "Scene file (JSON)")->required();
-  sub->add_option("--n", args->n, "Number of samples")->required()->check(CLI::Range(0, 100000000));
-  sub->add_option("--seed", args->seed, "Random seed (same seed, same samples)")->required();
+  sub->add_option("--n", args->n, "Number of samples")->required()->transform(wholeNumber(0, 100000000));
+  sub->add_option("--seed", args->seed, "Random seed (same seed, same samples)")->required()->check(seedNumber());
   sub->callback([&result, args] {
     result.ran = true;
     const Expected<SceneFile> scene = loadSceneFile(args->scene);
@@ -37,7 +38,8 @@ void addSampleCommand(CLI::App& root, CommandResult& result) {
       return;
     }
     writePointsCsv(stdout, samples.value);
-    result.exitCode = kExitOk;
+    // A full disk or closed pipe must not pass for success (the error flag is sticky).
+    result.exitCode = flushOutput(stdout, "sample", "to standard output") ? kExitOk : kExitInvalid;
   });
 }
 

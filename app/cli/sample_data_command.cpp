@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "app/cli/cli_checks.h"
 #include "app/cli/command.h"
 #include "core/data/dataset.h"
 #include "core/scene/points_csv.h"
@@ -25,9 +26,10 @@ void addSampleDataCommand(CLI::App& root, CommandResult& result) {
   auto args = std::make_shared<Args>();
   sub->add_option("--dataset", args->dataset,
                   "moons, circles, 8gaussians, checkerboard, pinwheel or spirals")->required();
-  sub->add_option("--noise", args->noise, "Gaussian noise σ (moons and circles 0.05, 8gaussians 0.25, spirals 0.1)");
-  sub->add_option("--n", args->n, "Number of points")->required()->check(CLI::Range(0, 100000000));
-  sub->add_option("--seed", args->seed, "Random seed (same seed, same points)")->required();
+  sub->add_option("--noise", args->noise, "Gaussian noise σ (moons and circles 0.05, 8gaussians 0.25, spirals 0.1)")
+      ->check(finiteNumber());
+  sub->add_option("--n", args->n, "Number of points")->required()->transform(wholeNumber(0, 100000000));
+  sub->add_option("--seed", args->seed, "Random seed (same seed, same points)")->required()->check(seedNumber());
   sub->add_flag("--raw", args->raw, "Unstandardized coordinates");
   sub->callback([&result, args] {
     result.ran = true;
@@ -40,7 +42,8 @@ void addSampleDataCommand(CLI::App& root, CommandResult& result) {
     Rng rng(args->seed);
     const Batch points = data.value.sample(args->n, rng);
     writePointsCsv(stdout, args->raw ? data.value.unstandardize(points) : points);
-    result.exitCode = kExitOk;
+    // A full disk or closed pipe must not pass for success (the error flag is sticky).
+    result.exitCode = flushOutput(stdout, "sample-data", "to standard output") ? kExitOk : kExitInvalid;
   });
 }
 

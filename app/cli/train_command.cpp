@@ -5,16 +5,24 @@
 // (nats per point, standardized coordinates; steps/s counts training steps only).
 // --out saves a scene file with the optimizer state (--resume continues from one).
 // Exit 1 when training cannot continue or a file cannot be written, 2 on bad options or input.
+// Ctrl+C (SIGINT) or SIGTERM: the current step finishes, --out and --log are saved (atomically, as
+// always) and the exit code is 130 (143 for SIGTERM); a second one exits at once, saving nothing.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <limits>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "app/cli/cli_checks.h"
 #include "app/cli/command.h"
+#include "app/cli/interrupt.h"
+#include "core/io/atomic_write.h"
 #include "core/train/checkpoint.h"
 
 namespace flowlab::app {
@@ -28,6 +36,7 @@ struct Args {
   int layers = 6, hidden = 64, depth = 2, steps = 2000, batch = 256, threads = 1, warmup = LrSchedule{}.warmup, testSize = 16384,
       logEvery = 100;
   std::uint64_t seed = 0;
+  bool lrGiven = false, scheduleGiven = false, warmupGiven = false;  // typed on the command line
 };
 
 Expected<TrainerConfig> configFrom(const Args& a) {
@@ -42,7 +51,8 @@ Expected<TrainerConfig> configFrom(const Args& a) {
   c.model = RealNvpConfig{a.layers, a.hidden, a.depth, *act, a.bound};
   c.batch = a.batch;
   c.learningRate = a.lr;
-  c.schedule = LrSchedule{*sched, a.warmup, a.steps, LrSchedule{}.finalFraction};
+  // --steps 0 trains nothing (an evaluation); the schedule still needs a positive length.
+  c.schedule = LrSchedule{*sched, a.warmup, std::max(a.steps, 1), LrSchedule{}.finalFraction};
   c.adam.clipNorm = a.clip;
   c.testSize = a.testSize;
   c.seed = a.seed;
@@ -59,10 +69,97 @@ void drawProgress(long long done, long long total, double elapsed, double nll) {
   std::fflush(stderr);
 }
 
+// The learning rate the stored schedule gives at the checkpoint's step, before any halvings.
+double scheduledRate(const TrainerConfig& c, long long step) { return learningRateAt(c.schedule, c.learningRate, step); }
+
+// Resuming: the checkpoint's settings win, unless its schedule has already ended at rate 0 (a
+// cosine to 0 past its last step), where training on would change nothing: then a new schedule
+// of --steps steps at peak --lr starts at the checkpoint's step (a cosine without warm-up, whose
+// moments are already warm, or constant with --schedule constant). Says what it does on stderr.
+Status applyResumeFlags(const Args& a, Checkpoint& cp) {
+  TrainerConfig& c = cp.config;
+  const long long step = cp.state.step;
+  const bool ended = scheduledRate(c, step) <= 0.0;
+  if (!ended) {
+    if (a.lrGiven || a.scheduleGiven || a.warmupGiven)
+      std::fprintf(stderr, "flowlab train: note: --lr, --schedule and --warmup are ignored with --resume; the saved "
+                           "schedule continues (learning rate %g at step %lld)\n",
+                   scheduledRate(c, step) * cp.state.lrScale, step);
+    return Status::okStatus();
+  }
+  if (a.steps == 0) return Status::okStatus();
+  const auto kind = lrScheduleFromName(a.schedule);
+  if (!kind) return Status::error("--schedule must be cosine or constant");
+  if (step > (long long)std::numeric_limits<int>::max() - a.steps)
+    return Status::error("the checkpoint's step " + std::to_string(step) + " is too large to start a new schedule");
+  // warmup = the current step: the formula's warm-up lies in the past, its cosine starts now.
+  c.schedule = LrSchedule{*kind, int(step), int(step) + a.steps, LrSchedule{}.finalFraction};
+  c.learningRate = a.lr;
+  cp.state.lrScale = 1.0;
+  std::fprintf(stderr, "flowlab train: the saved schedule ended at step %lld (learning rate 0); starting a new %s "
+                       "schedule of %d steps at peak learning rate %g\n",
+               step, a.schedule.c_str(), a.steps, a.lr);
+  return validateTrainerConfig(c);
+}
+
+// Mean NLL of a fresh batch at the current parameters: the train NLL when no step has been taken
+// yet (the moving average has no value then, and "nan" is not an NLL).
+double batchNll(Trainer& trainer) {
+  Rng rng(trainer.config().seed ^ 0x5EED'0F'BA7C4ULL);
+  const MatrixT<float> batch = trainer.dataset().sample(std::max(trainer.config().batch, 4096), rng).cast<float>();
+  return -trainer.logProb(batch).cast<double>().mean();
+}
+
+// The log: one line per accepted step, "step,batch_nll,,," or, at the end of each chunk of
+// --log-every steps, "step,batch_nll,train_nll,learning_rate,test_nll". A line is written only once
+// it is complete (the pending step is held back until the next one or the chunk's end), and a
+// step that a rollback undid before it was written is dropped, as before.
+class CurveLog {
+ public:
+  explicit CurveLog(std::FILE* f) : f_(f) {
+    if (f_) std::fprintf(f_, "step,batch_nll,train_nll,learning_rate,test_nll\n");
+  }
+  void accepted(long long step, double loss) {
+    writePending(nullptr);
+    pending_ = true;
+    step_ = step;
+    loss_ = loss;
+  }
+  void rolledBackTo(long long step) {
+    if (pending_ && step_ > step) pending_ = false;
+  }
+  void endChunk(Trainer& t) { writePending(&t); }
+
+ private:
+  void writePending(Trainer* t) {
+    if (!pending_ || !f_) return;
+    std::fprintf(f_, "%lld,%.6f,", step_, loss_);
+    if (t)  // train/test NLL once per chunk: the test set costs ~13 steps
+      std::fprintf(f_, "%.6f,%.6g,%.6f\n", t->trainNll(), t->currentLearningRate(), t->testNll());
+    else
+      std::fprintf(f_, ",,\n");
+    pending_ = false;
+  }
+  std::FILE* f_;
+  bool pending_ = false;
+  long long step_ = 0;
+  double loss_ = 0.0;
+};
+
 int run(const Args& a) {
+  if (a.warmup < 0) {
+    std::fprintf(stderr, "flowlab train: --warmup must be >= 0 (got %d)\n", a.warmup);
+    return kExitBadInput;
+  }
   std::unique_ptr<Trainer> trainer;
   if (!a.resume.empty()) {
-    Expected<std::unique_ptr<Trainer>> loaded = loadCheckpoint(a.resume);
+    const Expected<SceneFile> scene = loadSceneFile(a.resume);
+    Expected<Checkpoint> cp = scene.ok() ? readCheckpoint(scene.value) : Expected<Checkpoint>{scene.status, {}};
+    if (scene.ok() && !cp.ok()) cp.status = cp.status.withContext(a.resume);
+    if (cp.ok()) cp.status = applyResumeFlags(a, cp.value).withContext(a.resume);
+    Expected<std::unique_ptr<Trainer>> loaded =
+        cp.ok() ? trainerFromCheckpoint(cp.value) : Expected<std::unique_ptr<Trainer>>{cp.status, nullptr};
+    if (cp.ok() && !loaded.ok()) loaded.status = loaded.status.withContext(a.resume);
     if (!loaded.ok()) {
       std::fprintf(stderr, "flowlab train: %s\n", loaded.status.message().c_str());
       return kExitBadInput;
@@ -76,71 +173,88 @@ int run(const Args& a) {
     }
     trainer = std::make_unique<Trainer>(config.value);
   }
-  std::FILE* log = nullptr;
-  if (!a.log.empty()) {
-    log = std::fopen(a.log.c_str(), "w");
-    if (!log) {
-      std::fprintf(stderr, "flowlab train: %s: cannot write file\n", a.log.c_str());
+  // Both outputs are opened (as temporaries beside their targets) before training, so an
+  // unwritable path is reported now, not after the run; they replace their targets only when
+  // complete, so an interrupted or failed run leaves the previous files as they were.
+  InterruptGuard interrupts;
+  std::unique_ptr<AtomicFile> out, logFile;
+  for (auto [path, file] : {std::pair{&a.out, &out}, std::pair{&a.log, &logFile}}) {
+    if (path->empty()) continue;
+    *file = std::make_unique<AtomicFile>(*path);
+    if (!(*file)->status().ok()) {
+      std::fprintf(stderr, "flowlab train: %s\n", (*file)->status().message().c_str());
       return kExitInvalid;
     }
-    std::fprintf(log, "step,batch_nll,train_nll,learning_rate,test_nll\n");
+    if (!(*file)->temporaryPath().empty()) InterruptGuard::removeOnForcedExit((*file)->temporaryPath());
   }
+  CurveLog log(logFile ? logFile->file() : nullptr);
   const bool terminal = isatty(STDERR_FILENO);
   using Clock = std::chrono::steady_clock;
   double trainSeconds = 0.0;
   auto lastDraw = Clock::now();
-  size_t logged = 0;
-  // Chunks small enough for a lively progress bar and the log's test-NLL cadence.
-  const int chunk = log ? a.logEvery : 50;
-  for (int done = 0; done < a.steps;) {
+  // Chunks small enough for a lively progress bar and the log's test-NLL cadence; the steps
+  // themselves are taken one at a time, so Ctrl+C stops after the current step.
+  const int chunk = logFile ? a.logEvery : 50;
+  int done = 0;
+  while (done < a.steps && InterruptGuard::signalReceived() == 0) {
     const int n = std::min(chunk, a.steps - done);
     const auto t0 = Clock::now();
-    const StepReport r = trainer->step(n);
-    trainSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
-    done += n;
-    if (r.accepted == 0 && r.rolledBack > 0 && trainer->currentLearningRate() < 1e-12) {
-      std::fprintf(stderr, "\nflowlab train: every step is non-finite even at lr %g; giving up\n",
-                   trainer->currentLearningRate());
-      if (log) std::fclose(log);
-      return kExitInvalid;
-    }
-    if (log) {
-      const std::vector<float>& curve = trainer->curve();
-      logged = std::min(logged, curve.size());  // a rollback may have removed entries
-      const long long base = trainer->stepCount() - (long long)curve.size();
-      for (size_t i = logged; i < curve.size(); ++i) {
-        std::fprintf(log, "%lld,%.6f,", base + (long long)i + 1, curve[i]);
-        if (i + 1 == curve.size())  // train/test NLL once per chunk: the test set costs ~13 steps
-          std::fprintf(log, "%.6f,%.6g,%.6f\n", trainer->trainNll(), trainer->currentLearningRate(), trainer->testNll());
-        else
-          std::fprintf(log, ",,\n");
+    for (int i = 0; i < n && InterruptGuard::signalReceived() == 0; ++i) {
+      const StepReport r = trainer->step(1);
+      ++done;
+      // As a float, as the trainer keeps its curve: the log matches earlier versions byte for byte.
+      if (r.accepted > 0) log.accepted(trainer->stepCount(), double(float(r.lastLoss)));
+      if (r.rolledBack > 0) log.rolledBackTo(trainer->stepCount());
+      if (r.accepted == 0 && r.rolledBack > 0 && trainer->currentLearningRate() < 1e-12) {
+        std::fprintf(stderr, "\nflowlab train: every step is non-finite even at lr %g; giving up (nothing saved)\n",
+                     trainer->currentLearningRate());
+        return kExitInvalid;
       }
-      logged = curve.size();
     }
+    trainSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
+    log.endChunk(*trainer);
     if (terminal && (std::chrono::duration<double>(Clock::now() - lastDraw).count() > 0.1 || done == a.steps)) {
       drawProgress(done, a.steps, trainSeconds, trainer->trainNll());
       lastDraw = Clock::now();
     }
   }
   if (terminal) std::fprintf(stderr, "\n");
-  if (log) std::fclose(log);
-  if (!a.out.empty()) {
-    if (Status s = saveCheckpoint(*trainer, a.out); !s.ok()) {
+  const int signo = InterruptGuard::signalReceived();
+  if (signo != 0)
+    std::fprintf(stderr, "flowlab train: interrupted after %d of %d steps (step %lld); saving and stopping\n", done,
+                 a.steps, trainer->stepCount());
+  if (logFile) {
+    if (Status s = logFile->commit(); !s.ok()) {
+      std::fprintf(stderr, "flowlab train: %s\n", s.message().c_str());
+      return kExitInvalid;
+    }
+  }
+  if (out) {
+    const Expected<std::string> text = checkpointText(*trainer);
+    if (text.ok()) std::fwrite(text.value.data(), 1, text.value.size(), out->file());
+    const Status s = text.ok() ? out->commit() : text.status;
+    if (!s.ok()) {
       std::fprintf(stderr, "flowlab train: %s\n", s.message().c_str());
       return kExitInvalid;
     }
   }
   const double test = trainer->testNll();
+  const double train = trainer->stepCount() > 0 ? trainer->trainNll() : batchNll(*trainer);
+  if (!std::isfinite(test) || !std::isfinite(train)) {
+    std::fprintf(stderr, "flowlab train: the NLL is not finite (train %g, test %g)\n", train, test);
+    return kExitInvalid;
+  }
   std::printf("dataset=%s noise=%g layers=%d hidden=%d steps=%lld threads=%d\n", trainer->dataset().name().c_str(),
               trainer->dataset().spec().noise, trainer->config().model.layers, trainer->config().model.hidden,
               trainer->stepCount(), trainer->config().threads);
   std::printf("non_finite_events=%d\n", trainer->nonFiniteEvents());
   std::printf("gap_to_floor=%.4f\n", test - trainer->entropyFloor());
-  std::printf("train_nll=%.4f\n", trainer->trainNll());
+  std::printf("train_nll=%.4f\n", train);
   std::printf("test_nll=%.4f\n", test);
   std::printf("floor=%.4f\n", trainer->entropyFloor());
-  std::printf("steps_per_sec=%.1f\n", trainSeconds > 0 ? a.steps / trainSeconds : 0.0);
-  return kExitOk;
+  std::printf("steps_per_sec=%.1f\n", trainSeconds > 0 ? done / trainSeconds : 0.0);
+  if (!flushOutput(stdout, "train", "to standard output")) return kExitInvalid;
+  return signo != 0 ? 128 + signo : kExitOk;
 }
 
 }  // namespace
@@ -149,29 +263,35 @@ void addTrainCommand(CLI::App& root, CommandResult& result) {
   auto* sub = root.add_subcommand("train", "Train a RealNVP on a toy dataset (no display); prints NLLs and speed");
   auto a = std::make_shared<Args>();
   sub->add_option("--dataset", a->dataset, "moons, circles, 8gaussians, checkerboard, pinwheel or spirals");
-  sub->add_option("--noise", a->noise, "Gaussian noise σ of the dataset (moons default 0.05)");
+  sub->add_option("--noise", a->noise, "Gaussian noise σ of the dataset (moons default 0.05)")->check(finiteNumber());
   sub->add_option("--layers", a->layers, "Coupling layers (default 6)");
   sub->add_option("--hidden", a->hidden, "Hidden width of each conditioner MLP (default 64)");
   sub->add_option("--depth", a->depth, "Hidden layers per conditioner (default 2: 1 → H → H → 2)");
   sub->add_option("--activation", a->activation, "tanh (default) or relu");
   sub->add_option("--steps", a->steps, "Training steps (default 2000; also the cosine schedule's length)")
-      ->check(CLI::Range(0, 100000000));
+      ->transform(wholeNumber(0, 100000000));
   sub->add_option("--batch", a->batch, "Batch size (default 256)");
-  sub->add_option("--lr", a->lr, "Peak learning rate (default 6e-3)");
-  sub->add_option("--schedule", a->schedule, "cosine (default: warm-up, then cosine to 0) or constant");
-  sub->add_option("--warmup", a->warmup, "Warm-up steps of the cosine schedule (default 200)");
-  sub->add_option("--clip", a->clip, "Clip the gradient norm at this value; 0 = off (default 5)");
-  sub->add_option("--bound", a->bound, "Log-scale bound c in s = c·tanh(s̃/c) (default 2)");
-  sub->add_option("--seed", a->seed, "Seed of the initialisation, batches and test set (default 0)");
+  auto* lr = sub->add_option("--lr", a->lr, "Peak learning rate (default 6e-3)")->check(finiteNumber());
+  auto* schedule = sub->add_option("--schedule", a->schedule, "cosine (default: warm-up, then cosine to 0) or constant");
+  auto* warmup = sub->add_option("--warmup", a->warmup, "Warm-up steps of the cosine schedule (default 200)");
+  sub->add_option("--clip", a->clip, "Clip the gradient norm at this value; 0 = off (default 5)")
+      ->check(finiteNumber() & CLI::NonNegativeNumber);
+  sub->add_option("--bound", a->bound, "Log-scale bound c in s = c·tanh(s̃/c) (default 2)")->check(finiteNumber());
+  sub->add_option("--seed", a->seed, "Seed of the initialisation, batches and test set (default 0)")->check(seedNumber());
   sub->add_option("--threads", a->threads, "Threads splitting each batch (default 1); same seed + threads, same curve");
   sub->add_option("--test-size", a->testSize, "Held-out test points (default 16384)");
   sub->add_option("--out", a->out, "Save the trained flow (+ optimizer state) as a scene file");
   sub->add_option("--log", a->log, "Write the curve as CSV: step,batch_nll,train_nll,learning_rate,test_nll");
   sub->add_option("--log-every", a->logEvery, "Steps between train/test NLL entries in the log (default 100)")
       ->check(CLI::Range(1, 1000000));
-  sub->add_option("--resume", a->resume, "Continue from a scene file saved with --out (its settings win)");
-  sub->callback([&result, a] {
+  sub->add_option("--resume", a->resume,
+                  "Continue from a scene file saved with --out (its settings win; a schedule that has ended at "
+                  "learning rate 0 is replaced by a new one of --steps steps at peak --lr)");
+  sub->callback([&result, a, lr, schedule, warmup] {
     result.ran = true;
+    a->lrGiven = lr->count() > 0;
+    a->scheduleGiven = schedule->count() > 0;
+    a->warmupGiven = warmup->count() > 0;
     result.exitCode = run(*a);
   });
 }

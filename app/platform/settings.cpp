@@ -1,5 +1,7 @@
 #include "app/platform/settings.h"
 
+#include "core/io/atomic_write.h"
+
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -58,17 +60,8 @@ bool saveSettings(const std::filesystem::path& file, const Settings& s) {
       {"view", s.view},
       {"last_scene", s.lastScene},
   };
-  // Write to a temporary and rename, so a crash mid-write never loses the old settings.
-  const auto tmp = file.string() + ".tmp";
-  {
-    std::ofstream out(tmp);
-    if (!out) return false;
-    out << j.dump(2) << '\n';
-    if (!out) return false;
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, file, ec);
-  return !ec;
+  // Atomic (temporary beside it, fsync, rename): a crash or full disk mid-write keeps the old settings.
+  return writeFileAtomically(file.string(), j.dump(2) + "\n").ok();
 }
 
 }  // namespace flowlab::app

@@ -50,6 +50,8 @@ Transformed Linear::forward(const Batch& z) const {
 
 Transformed Linear::inverse(const Batch& x) const {
   detail::requireColumns(x, dim(), "linear");
+  // Eigen's triangular solve binds a reference to the data of an empty right-hand side (null).
+  if (x.rows() == 0) return Transformed{Batch(0, dim()), Vector(0)};
   // Rows are points, so solve A Z^T = (X - b)^T for all points at once.
   const Batch centred = x.rowwise() - b_.transpose();
   Transformed out{lu_.solve(centred.transpose()).transpose(), Vector::Constant(x.rows(), -logAbsDet_)};
@@ -58,12 +60,17 @@ Transformed Linear::inverse(const Batch& x) const {
 
 Status Linear::validate() const {
   if (Status s = detail::requireFinite(parameters()); !s.ok()) return s;
-  const double det = A_.determinant();
   const double scale = A_.cwiseAbs().maxCoeff();
   // Relative test: det scales like scale^d, so an absolute threshold would flag tiny but
-  // well-conditioned matrices and miss huge nearly singular ones.
-  if (!(std::abs(det) > 1e-12 * std::pow(scale, dim())))
-    return Status::error("singular: det A = " + (det == 0.0 ? std::string("0") : detail::formatNumber(det)));
+  // well-conditioned matrices and miss huge nearly singular ones. In logs (from the LU diagonal),
+  // so a matrix scaled by 1e200 is not called singular because det A overflows to inf.
+  if (!(logAbsDet_ > std::log(1e-12) + dim() * std::log(scale))) {
+    const double det = A_.determinant();
+    if (det == 0.0 || !std::isfinite(logAbsDet_)) return Status::error("singular: det A = 0");
+    if (std::isfinite(det) && det != 0.0) return Status::error("singular: det A = " + detail::formatNumber(det));
+    return Status::error("singular: |det A| = e^" + detail::formatNumber(logAbsDet_) + ", tiny for entries as large as " +
+                         detail::formatNumber(scale));
+  }
   return Status::okStatus();
 }
 

@@ -1,6 +1,7 @@
 #include "core/nn/adam.h"
 
 #include <cmath>
+#include <limits>
 
 namespace flowlab {
 
@@ -17,7 +18,8 @@ AdamReport adamStep(const AdamConfig& config, double learningRate, const VectorT
   }
   const double scale =
       (config.clipNorm > 0.0 && report.gradNorm > config.clipNorm) ? config.clipNorm / report.gradNorm : 1.0;
-  const long long t = in.step + 1;
+  // Saturates instead of overflowing (signed overflow is undefined); 1 - β^t is 1 long before.
+  const long long t = in.step < std::numeric_limits<long long>::max() ? in.step + 1 : in.step;
   const double bc1 = 1.0 - std::pow(config.beta1, double(t));
   const double bc2 = 1.0 - std::pow(config.beta2, double(t));
   const T b1 = T(config.beta1), b2 = T(config.beta2);

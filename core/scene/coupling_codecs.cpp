@@ -17,7 +17,7 @@ namespace {
 // {"kept": [indices], "conditioner": {...}}
 template <class Coupling>
 Expected<BijectorPtr> readCoupling(const Json& layer, int dim, const std::string& where) {
-  if (Status s = checkKeys(layer, {"kept", "conditioner"}, where); !s.ok()) return {s, nullptr};
+  if (Status s = checkLayerKeys(layer, {"kept", "conditioner"}, where); !s.ok()) return {s, nullptr};
   if (!layer.contains("kept")) return {jsonError(where, "missing field \"kept\""), nullptr};
   const Json& kept = layer["kept"];
   const std::string keptWhere = childPointer(where, "kept");
@@ -25,11 +25,12 @@ Expected<BijectorPtr> readCoupling(const Json& layer, int dim, const std::string
   if (!kept.is_array() || kept.empty() || static_cast<int>(kept.size()) >= dim)
     return {jsonError(keptWhere, "\"kept\" must list between 1 and " + std::to_string(dim - 1) + " coordinates"), nullptr};
   for (std::size_t i = 0; i < kept.size(); ++i) {
-    if (!kept[i].is_number_integer() || kept[i].get<int>() < 0 || kept[i].get<int>() >= dim)
+    const std::optional<int> k = intValue(kept[i]);
+    if (!k || *k < 0 || *k >= dim)
       return {jsonError(childPointer(keptWhere, static_cast<int>(i)),
                         "a kept coordinate must be an integer in [0, " + std::to_string(dim) + ")"),
               nullptr};
-    indices.push_back(kept[i].get<int>());
+    indices.push_back(*k);
   }
   if (!layer.contains("conditioner")) return {jsonError(where, "missing field \"conditioner\""), nullptr};
   const int keptCount = static_cast<int>(indices.size());
@@ -48,11 +49,19 @@ Expected<Json> writeCoupling(const Bijector& layer) {
 
 // {"permutation": [..], "L": [[..]] (unit lower), "U": [[..]] (upper), "b": [..]}: W = P L U.
 Expected<BijectorPtr> readLuLinear(const Json& layer, int dim, const std::string& where) {
-  if (Status s = checkKeys(layer, {"permutation", "L", "U", "b"}, where); !s.ok()) return {s, nullptr};
+  if (Status s = checkLayerKeys(layer, {"permutation", "L", "U", "b"}, where); !s.ok()) return {s, nullptr};
   const Expected<Vector> p = readVector(layer, "permutation", where, dim);
   if (!p.ok()) return {p.status, nullptr};
+  // Indices, not numbers: 0.5 or 1.7 must not truncate into a valid-looking permutation.
   std::vector<int> permutation;
-  for (int i = 0; i < dim; ++i) permutation.push_back(static_cast<int>(p.value(i)));
+  const std::string pWhere = childPointer(where, "permutation");
+  for (int i = 0; i < dim; ++i) {
+    const std::optional<int> k = intValue(layer["permutation"][i]);
+    if (!k || *k < 0 || *k >= dim)
+      return {jsonError(childPointer(pWhere, i), "a permutation entry must be an integer in [0, " + std::to_string(dim) + ")"),
+              nullptr};
+    permutation.push_back(*k);
+  }
   Expected<Matrix> L = readMatrix(layer, "L", where, dim, dim);
   if (!L.ok()) return {L.status, nullptr};
   Expected<Matrix> U = readMatrix(layer, "U", where, dim, dim);
@@ -73,9 +82,15 @@ Expected<Json> writeLuLinear(const Bijector& layer) {
     if (p.name[0] == 'b') b(std::stoi(p.name.substr(1))) = p.value;
     else (p.name[0] == 'L' ? L : U)(p.name[1] - '0', p.name[2] - '0') = p.value;
   }
-  // P is not a parameter: recover it as W (L U)⁻¹, whose entries are 0 or 1.
-  const Matrix LU = L * U;
-  const Matrix P = lu->weight() * LU.inverse();
+  // P is not a parameter: read it off a copy whose L and U are set to the identity, so W = P.
+  // (W (L U)⁻¹ fails when U is singular: the fuzzer found [1, 0] written back as [0, 0].)
+  const std::unique_ptr<Bijector> copy = lu->clone();
+  const std::vector<Parameter> params = copy->parameters();
+  for (int k = 0; k < static_cast<int>(params.size()); ++k) {
+    const std::string& n = params[k].name;
+    if (n[0] == 'L' || n[0] == 'U') copy->setParameter(k, n[0] == 'U' && n[1] == n[2] ? 1.0 : 0.0);
+  }
+  const Matrix P = static_cast<const LuLinear&>(*copy).weight();
   std::vector<int> permutation(d);
   for (int i = 0; i < d; ++i) P.row(i).cwiseAbs().maxCoeff(&permutation[i]);
   return {Status::okStatus(), Json{{"permutation", permutation}, {"L", matrixToJson(L)}, {"U", matrixToJson(U)},

@@ -1,6 +1,7 @@
 #include "core/scene/json_position.h"
 
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -33,10 +34,13 @@ class Scanner {
     }
     if (s_[pos] == '[') {
       const std::string& token = path[depth];
-      if (token.empty() || token.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-      const long wanted = std::stol(token);
+      // An index is digits that fit a size_t; anything else (a key, 99999999999999999999) names
+      // no element. Never std::stol: it throws on overflow.
+      std::size_t wanted = 0;
+      const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), wanted);
+      if (token.empty() || ec != std::errc() || end != token.data() + token.size()) return std::nullopt;
       pos = skipSpace(pos + 1);
-      for (long i = 0; pos < s_.size() && s_[pos] != ']'; ++i) {
+      for (std::size_t i = 0; pos < s_.size() && s_[pos] != ']'; ++i) {
         if (i == wanted) return find(pos, path, depth + 1);
         pos = skipSpace(skipValue(pos));
         if (pos < s_.size() && s_[pos] == ',') pos = skipSpace(pos + 1);
@@ -84,6 +88,20 @@ class Scanner {
   const std::string& s_;
 };
 
+// RFC 6901: "~1" is "/", "~0" is "~" (childPointer escapes keys that way).
+std::string unescapeToken(const std::string& token) {
+  std::string out;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+      out += token[i + 1] == '0' ? '~' : '/';
+      ++i;
+    } else {
+      out += token[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 TextPosition positionOfOffset(const std::string& text, std::size_t offset) {
@@ -109,7 +127,7 @@ std::optional<std::size_t> offsetOfPointer(const std::string& text, const std::s
     start = 1;
     while (true) {
       const std::size_t slash = pointer.find('/', start);
-      path.push_back(pointer.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+      path.push_back(unescapeToken(pointer.substr(start, slash == std::string::npos ? std::string::npos : slash - start)));
       if (slash == std::string::npos) break;
       start = slash + 1;
     }

@@ -1,5 +1,8 @@
 #include "core/scene/json_read.h"
 
+#include <cstdint>
+#include <limits>
+
 namespace flowlab {
 namespace {
 
@@ -16,6 +19,21 @@ Status numberAt(const Json& j, const std::string& pointer, const std::string& la
 
 }  // namespace
 
+std::optional<int> intValue(const Json& j) {
+  // Range-checked before converting: get<int>() would wrap 4294967297 to 1.
+  if (j.is_number_unsigned()) {
+    const std::uint64_t u = j.get<std::uint64_t>();
+    if (u > std::uint64_t(std::numeric_limits<int>::max())) return std::nullopt;
+    return int(u);
+  }
+  if (j.is_number_integer()) {
+    const std::int64_t v = j.get<std::int64_t>();
+    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()) return std::nullopt;
+    return int(v);
+  }
+  return std::nullopt;
+}
+
 Status jsonError(const std::string& pointer, const std::string& reason) {
   return Status::error(pointer + ": " + reason);
 }
@@ -28,7 +46,16 @@ std::pair<std::string, std::string> splitJsonError(const std::string& message) {
   return {message.substr(0, colon), message.substr(colon + 2)};
 }
 
-std::string childPointer(const std::string& where, const std::string& key) { return where + "/" + key; }
+std::string childPointer(const std::string& where, const std::string& key) {
+  // RFC 6901 escaping, so a key holding "/" or "~" stays one token of the pointer.
+  std::string escaped;
+  for (const char c : key) {
+    if (c == '~') escaped += "~0";
+    else if (c == '/') escaped += "~1";
+    else escaped += c;
+  }
+  return where + "/" + escaped;
+}
 std::string childPointer(const std::string& where, int index) { return where + "/" + std::to_string(index); }
 
 Status requireObject(const Json& j, const std::string& where, const std::string& what) {
@@ -70,10 +97,13 @@ Expected<int> readInt(const Json& object, const std::string& key, const std::str
     return out;
   }
   const Json& j = object[key];
+  const std::optional<int> v = intValue(j);
   if (!j.is_number_integer())
     out.status = jsonError(childPointer(where, key), "\"" + key + "\" must be an integer, got " + typeName(j));
+  else if (!v)
+    out.status = jsonError(childPointer(where, key), "\"" + key + "\" is out of range (" + j.dump() + ")");
   else
-    out.value = j.get<int>();
+    out.value = *v;
   return out;
 }
 

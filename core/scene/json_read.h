@@ -7,6 +7,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -22,7 +23,7 @@ using Json = nlohmann::json;
 Status jsonError(const std::string& pointer, const std::string& reason);
 // Splits such a message back into {pointer, reason}; pointer is "" (root) when there is none.
 std::pair<std::string, std::string> splitJsonError(const std::string& message);
-// where + "/" + key, where + "/" + index.
+// where + "/" + key (the key escaped as RFC 6901 says: "~" as "~0", "/" as "~1"), where + "/" + index.
 std::string childPointer(const std::string& where, const std::string& key);
 std::string childPointer(const std::string& where, int index);
 
@@ -36,6 +37,10 @@ Status checkKeys(const Json& object, std::initializer_list<const char*> allowed,
 Expected<double> readNumber(const Json& object, const std::string& key, const std::string& where);
 // Optional: `fallback` when the key is absent.
 Expected<double> readNumber(const Json& object, const std::string& key, const std::string& where, double fallback);
+// Any integer field in range of int; out-of-range values (4294967297, -1e30 as an integer literal)
+// and non-integers give nullopt, never a wrapped value.
+std::optional<int> intValue(const Json& j);
+// Integers out of range of int are refused ("out of range"), never wrapped.
 Expected<int> readInt(const Json& object, const std::string& key, const std::string& where);
 Expected<bool> readBool(const Json& object, const std::string& key, const std::string& where, bool fallback);
 // An array of numbers; size -1 accepts any non-empty length.

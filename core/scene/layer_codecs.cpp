@@ -44,10 +44,8 @@ Expected<BijectorPtr> readLayer(const Json& layer, int dim, const std::string& w
                                (codec->dim == 1 ? " (use {\"type\": \"elementwise\", \"coordinates\": [...]})" : ""));
     return out;
   }
-  Json fields = layer;
-  for (const char* common : {"type", "enabled", "note"}) fields.erase(common);
   try {
-    out = codec->read(fields, dim, where);
+    out = codec->read(layer, dim, where);
   } catch (const std::exception& e) {
     // Constructors throw for shapes the readers did not foresee; report it, never let it escape.
     out.status = jsonError(where, e.what());
@@ -56,6 +54,21 @@ Expected<BijectorPtr> readLayer(const Json& layer, int dim, const std::string& w
     out.status = jsonError(where, "layer has dimension " + std::to_string(out.value->dim()) + ", scene has " +
                                       std::to_string(dim));
   return out;
+}
+
+Status checkLayerKeys(const Json& layer, std::initializer_list<const char*> allowed, const std::string& where) {
+  for (auto it = layer.begin(); it != layer.end(); ++it) {
+    const std::string& key = it.key();
+    if (key == "type" || key == "enabled" || key == "note") continue;
+    bool known = false;
+    for (const char* a : allowed) known = known || key == a;
+    if (known) continue;
+    std::string list;
+    for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+    return jsonError(childPointer(where, key), "unknown field \"" + key + "\" (" +
+                                                   (list.empty() ? "this layer has no fields" : "expected: " + list) + ")");
+  }
+  return Status::okStatus();
 }
 
 Expected<Json> writeLayer(const Bijector& layer) {

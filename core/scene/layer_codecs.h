@@ -14,7 +14,8 @@
 namespace flowlab {
 
 // Reads a layer object; `dim` is the dimension the layer must have, `where` its JSON pointer.
-// The common keys "type", "enabled" and "note" are removed before the reader sees the object.
+// The object still holds the common keys "type", "enabled" and "note" (readers check their own keys
+// with checkLayerKeys); it is passed as is, never copied, so nested layers cost linear time.
 using LayerReader = Expected<BijectorPtr> (*)(const Json& layer, int dim, const std::string& where);
 // Writes a layer's own fields (the caller adds "type"); fails for a bijector it cannot describe.
 using LayerWriter = Expected<Json> (*)(const Bijector& layer);
@@ -34,6 +35,9 @@ const LayerCodec* findLayerCodec(const std::string& type);
 Expected<BijectorPtr> readLayer(const Json& layer, int dim, const std::string& where);
 // {"type": ..., fields...} for any bijector whose type has a codec.
 Expected<Json> writeLayer(const Bijector& layer);
+
+// checkKeys for a layer object: also allows the common keys "type", "enabled" and "note".
+Status checkLayerKeys(const Json& layer, std::initializer_list<const char*> allowed, const std::string& where);
 
 // Helper for writers: an object holding the named parameters (from Bijector::parameters()).
 Expected<Json> parametersToJson(const Bijector& layer, const std::vector<std::string>& names);

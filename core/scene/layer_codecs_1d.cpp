@@ -14,7 +14,7 @@ namespace {
 // Reads the listed numeric fields (all required, no others allowed) into values.
 Status readFields(const Json& layer, const std::string& where, std::initializer_list<const char*> keys,
                   std::vector<double>& values) {
-  Status s = checkKeys(layer, keys, where);
+  Status s = checkLayerKeys(layer, keys, where);
   for (const char* key : keys) {
     if (!s.ok()) return s;
     const Expected<double> v = readNumber(layer, key, where);
@@ -61,7 +61,7 @@ std::vector<double> toStd(const Vector& v) { return {v.data(), v.data() + v.size
 // {"knots_z": [...], "knots_x": [...], "derivatives": [...]}, K+1 >= 2 entries each.
 Expected<BijectorPtr> readSpline(const Json& layer, int, const std::string& where) {
   Expected<BijectorPtr> out;
-  out.status = checkKeys(layer, {"knots_z", "knots_x", "derivatives"}, where);
+  out.status = checkLayerKeys(layer, {"knots_z", "knots_x", "derivatives"}, where);
   if (!out.ok()) return out;
   const Expected<Vector> z = readVector(layer, "knots_z", where, -1);
   if (!z.ok()) return {z.status, nullptr};

@@ -28,7 +28,7 @@ Expected<Vector> indexedParameters(const Bijector& layer, const std::string& pre
 
 // {"A": [[..], ..] (dim by dim, row-major), "b": [..] (dim)}
 Expected<BijectorPtr> readLinear(const Json& layer, int dim, const std::string& where) {
-  if (Status s = checkKeys(layer, {"A", "b"}, where); !s.ok()) return {s, nullptr};
+  if (Status s = checkLayerKeys(layer, {"A", "b"}, where); !s.ok()) return {s, nullptr};
   Expected<Matrix> A = readMatrix(layer, "A", where, dim, dim);
   if (!A.ok()) return {A.status, nullptr};
   Expected<Vector> b = readVector(layer, "b", where, dim);
@@ -44,7 +44,7 @@ Expected<Json> writeLinear(const Bijector& layer) {
 
 // {"u": [..], "w": [..], "b": number}
 Expected<BijectorPtr> readPlanar(const Json& layer, int dim, const std::string& where) {
-  if (Status s = checkKeys(layer, {"u", "w", "b"}, where); !s.ok()) return {s, nullptr};
+  if (Status s = checkLayerKeys(layer, {"u", "w", "b"}, where); !s.ok()) return {s, nullptr};
   Expected<Vector> u = readVector(layer, "u", where, dim);
   if (!u.ok()) return {u.status, nullptr};
   Expected<Vector> w = readVector(layer, "w", where, dim);
@@ -64,7 +64,7 @@ Expected<Json> writePlanar(const Bijector& layer) {
 
 // {"z0": [..], "alpha": number, "beta": number}
 Expected<BijectorPtr> readRadial(const Json& layer, int dim, const std::string& where) {
-  if (Status s = checkKeys(layer, {"z0", "alpha", "beta"}, where); !s.ok()) return {s, nullptr};
+  if (Status s = checkLayerKeys(layer, {"z0", "alpha", "beta"}, where); !s.ok()) return {s, nullptr};
   Expected<Vector> z0 = readVector(layer, "z0", where, dim);
   if (!z0.ok()) return {z0.status, nullptr};
   const Expected<double> alpha = readNumber(layer, "alpha", where);
@@ -84,7 +84,7 @@ Expected<Json> writeRadial(const Bijector& layer) {
 
 // {"coordinates": [layer for x_0, layer for x_1, ...]}: one 1D layer per coordinate.
 Expected<BijectorPtr> readElementwise(const Json& layer, int dim, const std::string& where) {
-  if (Status s = checkKeys(layer, {"coordinates"}, where); !s.ok()) return {s, nullptr};
+  if (Status s = checkLayerKeys(layer, {"coordinates"}, where); !s.ok()) return {s, nullptr};
   if (!layer.contains("coordinates")) return {jsonError(where, "missing field \"coordinates\""), nullptr};
   const Json& list = layer["coordinates"];
   const std::string pointer = childPointer(where, "coordinates");
@@ -112,7 +112,7 @@ Expected<Json> writeElementwise(const Bijector& layer) {
 }
 
 Expected<BijectorPtr> readSwap(const Json& layer, int dim, const std::string& where) {
-  if (Status s = checkKeys(layer, {}, where); !s.ok()) return {s, nullptr};
+  if (Status s = checkLayerKeys(layer, {}, where); !s.ok()) return {s, nullptr};
   return {Status::okStatus(), std::make_unique<Swap>(dim)};
 }
 

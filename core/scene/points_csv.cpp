@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <vector>
+
+#include "core/io/read_file.h"
 
 namespace flowlab {
 namespace {
+
+// Longest field quoted back in an error message; a 10 MB field is shown as its start and length.
+constexpr std::size_t kMaxEchoedField = 40;
 
 std::string trim(const std::string& s) {
   const std::size_t a = s.find_first_not_of(" \t\r");
@@ -16,23 +19,52 @@ std::string trim(const std::string& s) {
   return s.substr(a, s.find_last_not_of(" \t\r") - a + 1);
 }
 
+// CSV quoting ("1","2" as some spreadsheets write): a field wholly in double quotes is its inside.
+std::string unquote(const std::string& f) {
+  if (f.size() >= 2 && f.front() == '"' && f.back() == '"') return trim(f.substr(1, f.size() - 2));
+  return f;
+}
+
+std::string echo(const std::string& f) {
+  std::string out = "\"";
+  out.append(f, 0, std::min(f.size(), kMaxEchoedField));
+  if (f.size() <= kMaxEchoedField) return out.append("\"");
+  return out.append("...\" (").append(std::to_string(f.size())).append(" characters)");
+}
+
+// Lines ending in "\n", "\r\n" or a lone "\r" (old Mac files).
+std::vector<std::string> splitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n' && text[i] != '\r') continue;
+    lines.push_back(text.substr(start, i - start));
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    start = i + 1;
+  }
+  if (start < text.size()) lines.push_back(text.substr(start));
+  return lines;
+}
+
 }  // namespace
 
 Expected<Batch> parsePointsCsv(const std::string& text, int dim, const std::string& sourceName) {
+  if (Status s = refuseNulBytes(text, sourceName); !s.ok()) return {s, Batch()};
   std::vector<double> values;
-  std::istringstream in(text);
-  std::string line;
   bool first = true;
-  for (int lineNo = 1; std::getline(in, line); ++lineNo) {
-    line = trim(line);
+  const std::vector<std::string> allLines = splitLines(text);
+  for (std::size_t index = 0; index < allLines.size(); ++index) {
+    const std::size_t lineNo = index + 1;
+    const std::string line = trim(allLines[index]);
     if (line.empty() || line[0] == '#') continue;
     auto fail = [&](const std::string& reason) {
       return Expected<Batch>{Status::error(sourceName + ":" + std::to_string(lineNo) + ": " + reason), Batch()};
     };
     std::vector<std::string> fields;
-    std::istringstream cells(line);
-    for (std::string cell; std::getline(cells, cell, ',');) fields.push_back(trim(cell));
-    if (line.back() == ',') fields.push_back("");
+    std::size_t start = 0;
+    for (std::size_t comma; (comma = line.find(',', start)) != std::string::npos; start = comma + 1)
+      fields.push_back(unquote(trim(line.substr(start, comma - start))));
+    fields.push_back(unquote(trim(line.substr(start))));
     if (static_cast<int>(fields.size()) != dim)
       return fail("expected " + std::to_string(dim) + " number" + (dim == 1 ? "" : "s") + " per line, got " +
                   std::to_string(fields.size()) + " fields");
@@ -47,8 +79,8 @@ Expected<Batch> parsePointsCsv(const std::string& text, int dim, const std::stri
     for (const std::string& f : fields) {
       char* end = nullptr;
       const double v = std::strtod(f.c_str(), &end);
-      if (f.empty() || end != f.c_str() + f.size()) return fail("not a number: \"" + f + "\"");
-      if (!std::isfinite(v)) return fail("not a finite number: \"" + f + "\"");
+      if (f.empty() || end != f.c_str() + f.size()) return fail("not a number: " + echo(f));
+      if (!std::isfinite(v)) return fail("not a finite number: " + echo(f));
       values.push_back(v);
     }
   }
@@ -58,17 +90,16 @@ Expected<Batch> parsePointsCsv(const std::string& text, int dim, const std::stri
 }
 
 Expected<Batch> loadPointsCsv(const std::string& path, int dim) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {Status::error(path + ": cannot read file"), Batch()};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return parsePointsCsv(buffer.str(), dim, path);
+  const Expected<std::string> text = readTextFile(path);
+  if (!text.ok()) return {text.status, Batch()};
+  return parsePointsCsv(text.value, dim, path);
 }
 
-void writePointsCsv(std::FILE* out, const Batch& points) {
+bool writePointsCsv(std::FILE* out, const Batch& points) {
   for (Eigen::Index i = 0; i < points.rows(); ++i)
     for (Eigen::Index j = 0; j < points.cols(); ++j)
-      std::fprintf(out, j + 1 < points.cols() ? "%.17g," : "%.17g\n", points(i, j));
+      if (std::fprintf(out, j + 1 < points.cols() ? "%.17g," : "%.17g\n", points(i, j)) < 0) return false;
+  return std::fflush(out) == 0 && !std::ferror(out);
 }
 
 }  // namespace flowlab

@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <sstream>
-
+#include "core/io/atomic_write.h"
+#include "core/io/read_file.h"
 #include "core/scene/json_position.h"
 #include "core/scene/layer_codecs.h"
 
@@ -12,6 +11,35 @@ namespace flowlab {
 namespace {
 
 constexpr int kVersion = 1;
+
+// Deepest nesting of arrays and objects a scene may have. Real scenes need about 10 (an mlp
+// conditioner's weight rows); the limit keeps every recursive walk (copying unknown fields, writing,
+// nested elementwise layers) far from the stack's end.
+constexpr int kMaxDepth = 128;
+
+// A view window the panes can draw: finite, not astronomically wide, not vanishingly thin.
+constexpr double kMaxViewCoordinate = 1e6;
+constexpr double kMinViewWidth = 1e-6;
+
+// Offset of the first '[' or '{' nested deeper than kMaxDepth (outside strings), if any.
+std::optional<std::size_t> offsetTooDeep(const std::string& text) {
+  int depth = 0;
+  bool inString = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (inString) {
+      if (c == '\\') ++i;
+      else if (c == '"') inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxDepth) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
 
 // "source:line:col: reason" for a reader error "<pointer>: reason"; a pointer that does not
 // exist in the text (a missing field) falls back to its nearest existing parent.
@@ -34,6 +62,11 @@ Status readRange(const Json& view, const char* key, double& lo, double& hi) {
   if (!r.ok()) return r.status;
   if (!(std::isfinite(r.value(0)) && std::isfinite(r.value(1)) && r.value(0) < r.value(1)))
     return jsonError(std::string("/view/") + key, std::string("\"") + key + "\" must be [lo, hi] with lo < hi");
+  if (!(std::abs(r.value(0)) <= kMaxViewCoordinate && std::abs(r.value(1)) <= kMaxViewCoordinate &&
+        r.value(1) - r.value(0) >= kMinViewWidth))
+    return jsonError(std::string("/view/") + key, std::string("\"") + key +
+                                                      "\" cannot be drawn: lo and hi must lie within [-1e6, 1e6] and be at "
+                                                      "least 1e-6 apart");
   lo = r.value(0);
   hi = r.value(1);
   return Status::okStatus();
@@ -86,6 +119,17 @@ std::string layerContext(const Json& layer, int k) {
 
 Expected<SceneFile> parseScene(const std::string& text, const std::string& sourceName) {
   Expected<SceneFile> out;
+  // nlohmann-json stops at a NUL byte as if the text ended there: refuse it rather than drop the rest.
+  if (Status s = refuseNulBytes(text, sourceName); !s.ok()) {
+    out.status = s;
+    return out;
+  }
+  if (const std::optional<std::size_t> deep = offsetTooDeep(text)) {
+    const TextPosition p = positionOfOffset(text, *deep);
+    out.status = Status::error(sourceName + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) +
+                               ": nested deeper than " + std::to_string(kMaxDepth) + " levels");
+    return out;
+  }
   Json root;
   try {
     root = Json::parse(text);
@@ -148,12 +192,9 @@ Expected<SceneFile> parseScene(const std::string& text, const std::string& sourc
 }
 
 Expected<SceneFile> loadSceneFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {Status::error(path + ": cannot read file"), SceneFile{}};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return {Status::error(path + ": cannot read file"), SceneFile{}};
-  return parseScene(buffer.str(), path);
+  const Expected<std::string> text = readTextFile(path);
+  if (!text.ok()) return {text.status, SceneFile{}};
+  return parseScene(text.value, path);
 }
 
 Expected<Json> sceneToJson(const SceneFile& scene) {
@@ -188,11 +229,8 @@ Expected<Json> sceneToJson(const SceneFile& scene) {
 Status saveSceneFile(const SceneFile& scene, const std::string& path) {
   const Expected<Json> j = sceneToJson(scene);
   if (!j.ok()) return j.status;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return Status::error(path + ": cannot write file");
-  out << j.value.dump(2) << "\n";
-  out.close();
-  return out ? Status::okStatus() : Status::error(path + ": write failed");
+  // Atomic: a kill or a full disk during the save leaves the previous file as it was.
+  return writeFileAtomically(path, j.value.dump(2) + "\n");
 }
 
 }  // namespace flowlab

@@ -1,10 +1,18 @@
 #include "core/train/checkpoint.h"
 
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <limits>
+
 #include "core/train/flow_export.h"
 
 namespace flowlab {
 
 namespace {
+
+// Largest step a checkpoint may hold: exact in a double, and far from long long's overflow.
+constexpr long long kMaxStep = 1LL << 53;
 
 Json floatsToJson(const VectorT<float>& v) {
   Json a = Json::array();
@@ -12,20 +20,61 @@ Json floatsToJson(const VectorT<float>& v) {
   return a;
 }
 
-Status readFloats(const Json& object, const char* key, const std::string& where, int size, VectorT<float>& out) {
+// Moments and parameters are stored as decimals of floats: a value beyond float's range (or a
+// negative second moment, whose square root is NaN) cannot have been saved by FlowLab.
+Status readFloats(const Json& object, const char* key, const std::string& where, int size, bool nonNegative,
+                  VectorT<float>& out) {
   if (!object.contains(key) || !object[key].is_array() || int(object[key].size()) != size)
     return Status::error(where + "/" + key + ": expected an array of " + std::to_string(size) + " numbers");
   out.resize(size);
   for (int i = 0; i < size; ++i) {
-    if (!object[key][i].is_number()) return Status::error(where + "/" + key + ": entry " + std::to_string(i) + " is not a number");
-    out(i) = float(object[key][i].get<double>());
+    const Json& e = object[key][i];
+    if (!e.is_number()) return Status::error(where + "/" + key + ": entry " + std::to_string(i) + " is not a number");
+    const double v = e.get<double>();
+    if (!(std::abs(v) <= double(std::numeric_limits<float>::max())))
+      return Status::error(where + "/" + key + ": entry " + std::to_string(i) + " is out of range of a float");
+    if (nonNegative && v < 0.0)
+      return Status::error(where + "/" + key + ": entry " + std::to_string(i) + " is negative (a second moment is >= 0)");
+    out(i) = float(v);
   }
   return Status::okStatus();
 }
 
-// A number field with a default (older or hand-written scenes may omit training settings).
-double number(const Json& object, const char* key, double fallback) {
-  return object.contains(key) && object[key].is_number() ? object[key].get<double>() : fallback;
+std::string fieldName(const std::string& where, const char* key) { return where.empty() ? key : where + "/" + key; }
+
+// A number field with a default (older or hand-written scenes may omit training settings); present
+// but not a number with ok(v) is an error naming the field and the allowed range, never a silent default.
+template <class Ok>
+Status number(const Json& object, const char* key, const std::string& where, Ok ok, const char* range, double& out) {
+  if (!object.contains(key)) return Status::okStatus();
+  const Json& j = object[key];
+  if (!j.is_number()) return Status::error(fieldName(where, key) + ": must be a number");
+  const double v = j.get<double>();
+  if (!ok(v)) return Status::error(fieldName(where, key) + ": " + j.dump() + " is out of range (must be " + range + ")");
+  out = v;
+  return Status::okStatus();
+}
+
+// An integer field in [lo, hi], hi >= 0 (range-checked before converting: 1e300 or 2^63 never wrap).
+template <class Int>
+Status integer(const Json& object, const char* key, const std::string& where, long long lo, long long hi, Int& out) {
+  if (!object.contains(key)) return Status::okStatus();
+  const Json& j = object[key];
+  if (!j.is_number_integer()) return Status::error(fieldName(where, key) + ": must be an integer, got " + j.dump());
+  long long v = 0;
+  bool fits = false;
+  if (j.is_number_unsigned()) {
+    fits = j.get<std::uint64_t>() <= std::uint64_t(hi);
+    if (fits) v = static_cast<long long>(j.get<std::uint64_t>());
+  } else {
+    v = j.get<std::int64_t>();
+    fits = v <= hi;
+  }
+  if (!fits || v < lo)
+    return Status::error(fieldName(where, key) + ": " + j.dump() + " is out of range [" + std::to_string(lo) + ", " +
+                         std::to_string(hi) + "]");
+  out = static_cast<Int>(v);
+  return Status::okStatus();
 }
 
 }  // namespace
@@ -65,6 +114,14 @@ Expected<SceneFile> checkpointScene(const Trainer& trainer) {
   return {Status::okStatus(), std::move(scene)};
 }
 
+Expected<std::string> checkpointText(const Trainer& trainer) {
+  const Expected<SceneFile> scene = checkpointScene(trainer);
+  if (!scene.ok()) return {scene.status, std::string()};
+  const Expected<Json> j = sceneToJson(scene.value);
+  if (!j.ok()) return {j.status, std::string()};
+  return {Status::okStatus(), j.value.dump(2) + "\n"};
+}
+
 Status saveCheckpoint(const Trainer& trainer, const std::string& path) {
   const Expected<SceneFile> scene = checkpointScene(trainer);
   return scene.ok() ? saveSceneFile(scene.value, path) : scene.status;
@@ -79,39 +136,64 @@ Expected<Checkpoint> readCheckpoint(const SceneFile& scene) {
   out.state.params = Eigen::Map<const VectorT<float>>(model.value.params.data(), count);
 
   const Json& t = scene.extras.contains("training") ? scene.extras["training"] : Json::object();
-  const std::string name = t.contains("dataset") && t["dataset"].is_string() ? t["dataset"].get<std::string>() : "moons";
-  const Expected<Dataset> data = Dataset::make(name, number(t, "noise", -1.0));
+  if (!t.is_object()) return {Status::error("training: must be an object"), out};
+  if (t.contains("dataset") && !t["dataset"].is_string()) return {Status::error("training/dataset: must be a string"), out};
+  const std::string name = t.contains("dataset") ? t["dataset"].get<std::string>() : "moons";
+  double noise = -1.0;  // the dataset's default
+  if (Status s = number(t, "noise", "training", [](double v) { return v == -1.0 || (v >= 0.0 && v <= 1.0); },
+                        "in [0.005, 1]", noise);
+      !s.ok())
+    return {s, out};
+  const Expected<Dataset> data = Dataset::make(name, noise);
   if (!data.ok()) return {data.status.withContext("training/dataset"), out};
   TrainerConfig& c = out.config;
   c.data = data.value.spec();
-  c.batch = int(number(t, "batch", c.batch));
-  c.learningRate = number(t, "learning_rate", c.learningRate);
-  if (t.contains("schedule") && t["schedule"].is_string()) {
-    const auto kind = lrScheduleFromName(t["schedule"].get<std::string>());
+  const int kMaxInt = std::numeric_limits<int>::max();
+  auto finite = [](double v) { return std::isfinite(v); };
+  auto positive = [](double v) { return v > 0.0 && std::isfinite(v); };
+  auto unit = [](double v) { return v >= 0.0 && v <= 1.0; };
+  for (const Status& s : {integer(t, "batch", "training", 0, kMaxInt, c.batch),
+                          number(t, "learning_rate", "training", positive, "a positive number", c.learningRate),
+                          integer(t, "warmup_steps", "training", 0, kMaxInt, c.schedule.warmup),
+                          integer(t, "schedule_steps", "training", 1, kMaxInt, c.schedule.total),
+                          // f < 0 would end the schedule at a negative rate (training uphill), f > 1 above the peak.
+                          number(t, "final_lr_fraction", "training", unit, "in [0, 1]", c.schedule.finalFraction),
+                          integer(t, "test_size", "training", 0, kMaxInt, c.testSize),
+                          integer(t, "threads", "training", 0, kMaxInt, c.threads),
+                          number(t, "smoothing", "training", unit, "in (0, 1]", c.trainNllSmoothing)})
+    if (!s.ok()) return {s, out};
+  if (t.contains("schedule")) {
+    const auto kind = t["schedule"].is_string() ? lrScheduleFromName(t["schedule"].get<std::string>()) : std::nullopt;
     if (!kind) return {Status::error("training/schedule: must be \"cosine\" or \"constant\""), out};
     c.schedule.kind = *kind;
   }
-  c.schedule.warmup = int(number(t, "warmup_steps", c.schedule.warmup));
-  c.schedule.total = int(number(t, "schedule_steps", c.schedule.total));
-  c.schedule.finalFraction = number(t, "final_lr_fraction", c.schedule.finalFraction);
-  c.testSize = int(number(t, "test_size", c.testSize));
-  c.seed = t.contains("seed") && t["seed"].is_number_unsigned() ? t["seed"].get<std::uint64_t>() : 0;
-  c.threads = int(number(t, "threads", c.threads));
-  c.trainNllSmoothing = number(t, "smoothing", c.trainNllSmoothing);
+  c.seed = 0;
+  if (t.contains("seed")) {
+    if (!t["seed"].is_number_unsigned()) return {Status::error("training/seed: must be a non-negative integer"), out};
+    c.seed = t["seed"].get<std::uint64_t>();
+  }
 
   out.state.adam.reset(count);
   if (scene.extras.contains("optimizer")) {
     const Json& o = scene.extras["optimizer"];
-    c.adam.beta1 = number(o, "beta1", c.adam.beta1);
-    c.adam.beta2 = number(o, "beta2", c.adam.beta2);
-    c.adam.epsilon = number(o, "epsilon", c.adam.epsilon);
-    c.adam.clipNorm = number(o, "clip_norm", c.adam.clipNorm);
-    out.state.lrScale = number(o, "lr_scale", 1.0);
-    out.state.nonFiniteEvents = int(number(o, "non_finite_events", 0));
-    out.state.emaRaw = number(o, "train_nll_ema", 0.0);
-    if (Status s = readFloats(o, "m", "optimizer", count, out.state.adam.m); !s.ok()) return {s, out};
-    if (Status s = readFloats(o, "v", "optimizer", count, out.state.adam.v); !s.ok()) return {s, out};
-    out.state.step = (long long)number(scene.extras, "step", 0);
+    if (!o.is_object()) return {Status::error("optimizer: must be an object"), out};
+    // Adam needs 0 <= beta < 1 (beta = 1 divides by 1 - beta^t = 0) and epsilon > 0.
+    auto belowOne = [](double v) { return v >= 0.0 && v < 1.0; };
+    auto epsilon = [](double v) { return v > 0.0 && v <= 1.0; };
+    auto clip = [](double v) { return v >= 0.0 && std::isfinite(v); };
+    auto scale = [](double v) { return v > 0.0 && v <= 1.0; };
+    for (const Status& s : {number(o, "beta1", "optimizer", belowOne, "in [0, 1)", c.adam.beta1),
+                            number(o, "beta2", "optimizer", belowOne, "in [0, 1)", c.adam.beta2),
+                            number(o, "epsilon", "optimizer", epsilon, "in (0, 1]", c.adam.epsilon),
+                            number(o, "clip_norm", "optimizer", clip, ">= 0; 0 = no clipping", c.adam.clipNorm),
+                            // The product of the halvings so far: in (0, 1]; -1 would train uphill.
+                            number(o, "lr_scale", "optimizer", scale, "in (0, 1]", out.state.lrScale),
+                            integer(o, "non_finite_events", "optimizer", 0, kMaxInt, out.state.nonFiniteEvents),
+                            number(o, "train_nll_ema", "optimizer", finite, "finite", out.state.emaRaw),
+                            integer(scene.extras, "step", "", 0, kMaxStep, out.state.step)})
+      if (!s.ok()) return {s, out};
+    if (Status s = readFloats(o, "m", "optimizer", count, false, out.state.adam.m); !s.ok()) return {s, out};
+    if (Status s = readFloats(o, "v", "optimizer", count, true, out.state.adam.v); !s.ok()) return {s, out};
   }
   out.state.adam.step = out.state.step;
   if (Status s = validateTrainerConfig(c); !s.ok()) return {s.withContext("training"), out};
@@ -123,8 +205,14 @@ Expected<std::unique_ptr<Trainer>> loadCheckpoint(const std::string& path) {
   if (!scene.ok()) return {scene.status, nullptr};
   const Expected<Checkpoint> cp = readCheckpoint(scene.value);
   if (!cp.ok()) return {cp.status.withContext(path), nullptr};
-  auto trainer = std::make_unique<Trainer>(cp.value.config);
-  if (Status s = trainer->restore(cp.value.state); !s.ok()) return {s.withContext(path), nullptr};
+  Expected<std::unique_ptr<Trainer>> trainer = trainerFromCheckpoint(cp.value);
+  if (!trainer.ok()) trainer.status = trainer.status.withContext(path);
+  return trainer;
+}
+
+Expected<std::unique_ptr<Trainer>> trainerFromCheckpoint(const Checkpoint& cp) {
+  auto trainer = std::make_unique<Trainer>(cp.config);
+  if (Status s = trainer->restore(cp.state); !s.ok()) return {s, nullptr};
   return {Status::okStatus(), std::move(trainer)};
 }
 

@@ -19,6 +19,9 @@
 namespace flowlab {
 
 Expected<SceneFile> checkpointScene(const Trainer& trainer);
+// The checkpoint as the text saveCheckpoint writes (for callers that write it themselves).
+Expected<std::string> checkpointText(const Trainer& trainer);
+// Written atomically (core/io/atomic_write.h): a failed or interrupted save keeps the old file.
 Status saveCheckpoint(const Trainer& trainer, const std::string& path);
 
 struct Checkpoint {
@@ -26,8 +29,12 @@ struct Checkpoint {
   TrainerState state;
 };
 
-// From a parsed scene; errors name the offending field ("optimizer/m: expected 26508 numbers").
+// From a parsed scene; errors name the offending field ("optimizer/m: expected 26508 numbers",
+// "optimizer/lr_scale: -1 is out of range (must be in (0, 1])"). Every field is range-checked
+// before conversion; a field present with the wrong type is an error, not a silent default.
 Expected<Checkpoint> readCheckpoint(const SceneFile& scene);
+// A Trainer built from cp.config and restored to cp.state.
+Expected<std::unique_ptr<Trainer>> trainerFromCheckpoint(const Checkpoint& cp);
 // loadSceneFile + readCheckpoint + a Trainer restored to the saved state.
 Expected<std::unique_ptr<Trainer>> loadCheckpoint(const std::string& path);
 

@@ -149,6 +149,7 @@ StepReport Trainer::step(int n) {
     next.emaRaw = (1.0 - w) * s.emaRaw + w * loss;
     prev_ = cur_;
     cur_ = spare;
+    if (curve_.size() >= kCurveCapacity) curve_.erase(curve_.begin(), curve_.begin() + kCurveCapacity / 2);
     curve_.push_back(float(loss));
     report.lastLoss = loss;
     ++report.accepted;

@@ -87,13 +87,16 @@ class Trainer {
   long long stepCount() const { return state_[cur_].step; }
   int nonFiniteEvents() const { return state_[cur_].nonFiniteEvents; }
   double currentLearningRate() const;
+  // Batch NLL of the latest accepted steps, oldest first: at most kCurveCapacity entries (the oldest
+  // half is dropped when full), so a run of 10^8 steps keeps flat memory.
+  static constexpr std::size_t kCurveCapacity = std::size_t(1) << 16;
+  const std::vector<float>& curve() const { return curve_; }
   // The schedule runs over steps [scheduleStart, scheduleStart + schedule.total); at step 0 after
   // reset(). restartSchedule() begins a new one at the current step (warm-up, decay again) so a
   // run that reached the end of its schedule (lr 0) can continue.
   long long scheduleStart() const { return scheduleStart_; }
   long long scheduleEnd() const { return scheduleStart_ + config_.schedule.total; }
   void restartSchedule() { scheduleStart_ = stepCount(); }
-  const std::vector<float>& curve() const { return curve_; }  // batch NLL of every accepted step
 
   TrainerSnapshot snapshot() const;  // thread-safe
   void reset();                      // fresh parameters from the seed, step 0
