@@ -31,6 +31,7 @@ double defaultNoise(DatasetKind kind) {
 bool hasNoise(DatasetKind kind) { return defaultNoise(kind) > 0.0; }
 
 Expected<Dataset> Dataset::make(const std::string& name, double noise) {
+  if (std::isnan(noise)) return {Status::error("noise must be a number (got nan)"), Dataset()};
   const auto& names = datasetNames();
   int index = -1;
   for (int i = 0; i < int(names.size()); ++i)

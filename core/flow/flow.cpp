@@ -196,6 +196,7 @@ Expected<Transformed> Flow::forward(const Batch& z) const {
   out.status = checkInput(z, "point");
   if (!out.ok()) return out;
   out.value = {z, Vector::Zero(z.rows())};
+  if (z.rows() == 0) return out;  // nothing to map (some layers' kernels assume a row)
   for (int k = 0; k < layerCount(); ++k) {
     if (!layers_[k].enabled) continue;
     Transformed t;
@@ -212,6 +213,7 @@ Expected<Transformed> Flow::inverse(const Batch& x) const {
   out.status = checkInput(x, "point");
   if (!out.ok()) return out;
   out.value = {x, Vector::Zero(x.rows())};
+  if (x.rows() == 0) return out;
   for (int k = layerCount() - 1; k >= 0; --k) {
     if (!layers_[k].enabled) continue;
     Transformed t;

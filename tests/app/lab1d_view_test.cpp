@@ -411,7 +411,7 @@ TEST_F(Lab1DViewTest, WrappedTextBreaksAtSpacesOnlyAndNeverInsideANumber) {
   imgui.frame([&] {
     const std::string text = "x = z + 0.9 sin(z): invertible because |a omega| = 0.9 < 1, here 12.345.";
     for (float width : {40.f, 80.f, 120.f, 200.f, 400.f}) {
-      const std::string w = wrapAtSpaces(text, width);
+      const std::string w = wrapLabelAtSpaces(text, width);
       std::string joined = w;
       std::replace(joined.begin(), joined.end(), '\n', ' ');
       EXPECT_EQ(joined, text) << width;  // only spaces became line breaks
@@ -426,7 +426,7 @@ TEST_F(Lab1DViewTest, WrappedTextBreaksAtSpacesOnlyAndNeverInsideANumber) {
         start = end + 1;
       }
     }
-    EXPECT_EQ(wrapAtSpaces("one\ntwo three", 1000.f), "one\ntwo three");
+    EXPECT_EQ(wrapLabelAtSpaces("one\ntwo three", 1000.f), "one\ntwo three");
   });
 }
 

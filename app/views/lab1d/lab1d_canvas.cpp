@@ -42,7 +42,7 @@ void drawInvalidNotice(ImDrawList* dl, Lab1DState& s, const Lab1DLayout& l) {
   dl->AddRect(a, b, theme::kInvalid, 0.0f, 0, 2.0f);
   const std::string text = "p_X is undefined:\n" + s.fields.validity.message() +
                            "\n\nThe red part of the curve is where f'(z) <= 0: f is not invertible there.";
-  putLabel(dl, s.drawn, ImVec2(a.x + em * 0.5f, a.y + em * 0.5f), theme::kInvalid, wrapAtSpaces(text, b.x - a.x - em), 1);
+  putLabel(dl, s.drawn, ImVec2(a.x + em * 0.5f, a.y + em * 0.5f), theme::kInvalid, wrapLabelAtSpaces(text, b.x - a.x - em), 1);
 }
 
 Lab1DLayout layoutFor(const Lab1DState& s, ImVec2 origin, ImVec2 size) {

@@ -120,7 +120,7 @@ void drawLab1DCorner(Lab1DState& s, const Lab1DLayout& l) {
   float right = 0.0f;  // how far the content reaches, to report an overflow
   auto track = [&] { right = std::max(right, ImGui::GetItemRectMax().x); };
   auto wrapped = [&](const std::string& text) {
-    ImGui::TextColored(theme::kErrorText, "%s", wrapAtSpaces(text, wrap).c_str());
+    ImGui::TextColored(theme::kErrorText, "%s", wrapLabelAtSpaces(text, wrap).c_str());
     track();
   };
   // The mass gauge: stays 1.000 while dragging, or says why it cannot.
@@ -162,7 +162,7 @@ void drawLab1DCorner(Lab1DState& s, const Lab1DLayout& l) {
   } else if (!s.hoverError.empty() && s.fields.validity.ok()) {
     wrapped(s.hoverError);
   } else {
-    ImGui::TextDisabled("%s", wrapAtSpaces("Hover a plot for x, z, p_Z, |dz/dx|, p_X and log p_X split by layer.", wrap).c_str());
+    ImGui::TextDisabled("%s", wrapLabelAtSpaces("Hover a plot for x, z, p_Z, |dz/dx|, p_X and log p_X split by layer.", wrap).c_str());
     track();
   }
   const ImGuiStyle& st = ImGui::GetStyle();

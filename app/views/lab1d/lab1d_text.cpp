@@ -10,7 +10,7 @@ void putLabel(ImDrawList* dl, Lab1DDrawn& drawn, ImVec2 pos, ImU32 colour, const
   drawn.labels.push_back(Lab1DLabel{text, pos, ImVec2(pos.x + size.x, pos.y + size.y), panel});
 }
 
-std::string wrapAtSpaces(const std::string& text, float width) {
+std::string wrapLabelAtSpaces(const std::string& text, float width) {
   std::string out, line;
   auto fits = [&](const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x <= width; };
   size_t i = 0;

@@ -15,6 +15,6 @@ void putLabel(ImDrawList* dl, Lab1DDrawn& drawn, ImVec2 pos, ImU32 colour, const
 
 // `text` with line breaks at spaces only, so that no line is wider than `width` where a space allows
 // it. Dear ImGui's own wrapping also breaks after '.' and ',', splitting numbers such as "0.9".
-std::string wrapAtSpaces(const std::string& text, float width);
+std::string wrapLabelAtSpaces(const std::string& text, float width);
 
 }  // namespace flowlab::app
