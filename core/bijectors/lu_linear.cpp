@@ -64,6 +64,7 @@ Matrix LuLinear::weight() const {
 
 Transformed LuLinear::forward(const Batch& z) const {
   detail::requireColumns(z, dim(), "lu_linear");
+  if (z.rows() == 0) return Transformed{Batch(0, dim()), Vector(0)};  // triangular solves need a column
   // Rows are points: (L U z)ᵀ = zᵀ Uᵀ Lᵀ, applied to all rows at once.
   const Batch lu = z * upper_.triangularView<Eigen::Upper>().transpose() *
                    lower_.triangularView<Eigen::UnitLower>().transpose();
@@ -74,6 +75,7 @@ Transformed LuLinear::forward(const Batch& z) const {
 
 Transformed LuLinear::inverse(const Batch& x) const {
   detail::requireColumns(x, dim(), "lu_linear");
+  if (x.rows() == 0) return Transformed{Batch(0, dim()), Vector(0)};
   Matrix unpermuted(dim(), x.rows());  // d by N: column n is P^-1 (x_n - b)
   for (int i = 0; i < dim(); ++i) unpermuted.row(permutation_[i]) = (x.col(i).array() - b_(i)).matrix().transpose();
   lower_.triangularView<Eigen::UnitLower>().solveInPlace(unpermuted);
