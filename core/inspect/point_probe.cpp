@@ -1,10 +1,15 @@
 #include "core/inspect/point_probe.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/inspect/evidence.h"
 
 namespace flowlab {
+
+bool LayerTerm::logAbsDetAgrees() const {
+  return std::abs(logAbsDetDifference()) <= 1e-5 * std::max(1.0, std::abs(logAbsDet));
+}
 
 Expected<PointProbe> probeAtBase(const Flow& flow, const Vector& z) {
   Expected<PointProbe> out;

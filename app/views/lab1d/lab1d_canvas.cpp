@@ -74,6 +74,7 @@ void drawLab1DCanvas(Lab1DState& s, ImVec2 origin, ImVec2 size) {
   drawLab1DDensities(dl, s, layout);
   drawCurve(dl, s, layout);
   drawInvalidNotice(dl, s, layout);
+  drawLab1DNonFinite(dl, s, layout);
   drawLab1DAxes(dl, s.drawn, layout);
   drawLab1DHover(s, dl, layout);
   dl->ChannelsMerge();

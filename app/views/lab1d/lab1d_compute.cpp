@@ -24,6 +24,7 @@ void recompute(Lab1DState& s) {
   f.histogram = s.showHistogram ? pushedHistogram1D(shown, *s.baseSamples, xMin, xMax, 80)
                                 : Expected<Histogram1D>{Status::error("histogram hidden"), {}};
   f.mass = massGauge1D(shown, xMin, xMax, 1e-7);
+  recomputeNonFinite(s);
   f.computeMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 

@@ -4,6 +4,7 @@
 // is drawn at one length in both panels.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,7 @@ struct Lab1DDrawn {
   std::vector<ImVec2> linePoints;  // affine line: grab points at z = -2 and z = 2, then (0, b)
   float readoutOverflow = 0.0f;    // pixels the readout's content runs past its box (0: fits)
   ImVec2 readoutSize;              // what the readout asked the layout for
+  std::optional<ImVec2> nonFiniteMark;  // the first-NaN mark on the p_X panel, when drawn
 };
 
 // Checks of a drawn frame, for the trace and the tests: labels outside the canvas, pairs of labels

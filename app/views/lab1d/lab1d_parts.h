@@ -22,6 +22,10 @@ void drawLab1DHover(Lab1DState& s, ImDrawList* dl, const Lab1DLayout& layout);
 ImVec2 lab1dReadoutSize(int layers);
 void drawLab1DCorner(Lab1DState& s, const Lab1DLayout& layout);
 
+// lab1d_evidence.cpp: the first-NaN mark along the x axis (a line across p_X and the curve, the
+// broken stretches on p_X's edge, and a tag naming the layer).
+void drawLab1DNonFinite(ImDrawList* dl, Lab1DState& s, const Lab1DLayout& layout);
+
 // lab1d_drag.cpp: direct manipulation (knots, the affine line) and their tooltips.
 void handleLab1DDrag(Lab1DState& s, const Lab1DLayout& layout);
 

@@ -10,6 +10,7 @@
 #include "core/eval/histogram_1d.h"
 #include "core/flow/view_1d.h"
 #include "core/inspect/mass_gauge.h"
+#include "core/inspect/nonfinite_locator.h"
 #include "core/inspect/point_probe.h"
 #include "core/scene/scene_file.h"
 
@@ -23,6 +24,9 @@ struct Lab1DFields {
   Expected<Density1D> baseDensity; // p_Z over the z axis
   Expected<Histogram1D> histogram; // samples pushed through f
   Expected<Mass1D> mass;           // the gauge
+  // Where along the x axis log p first turns non-finite, and in which layer (set only when p_X
+  // could not be computed; lab1d_evidence.cpp).
+  std::optional<NonFiniteOnAxis> nonFinite;
   double computeMs = 0.0;          // engine time of the last update
 };
 
@@ -59,5 +63,7 @@ struct Lab1DState {
 
 // Recomputes every field from the engine (no-op when not dirty).
 void recompute(Lab1DState& s);
+// The first-NaN locator along the x axis for the shown stage (called by recompute).
+void recomputeNonFinite(Lab1DState& s);
 
 }  // namespace flowlab::app

@@ -35,6 +35,23 @@ void Lab1DView::traceState(std::string& out) const {
                 s.fields.validity.ok() ? 1 : 0, (s.dragCurve || s.dragKnot >= 0) ? 1 : 0,
                 params.empty() ? "none" : params.c_str(), s.densityTop);
   out += buf;
+  for (size_t i = 0; i < s.editor.sliderRects.size(); ++i) {
+    const auto& [a, c] = s.editor.sliderRects[i];
+    std::snprintf(buf, sizeof buf, " slider%zu=%d,%d,%d,%d", i, int(a.x), int(a.y), int(c.x), int(c.y));
+    out += buf;
+  }
+  // The first-NaN locator: which layer (1-based), where along x, and where it was marked.
+  const auto& nf = s.fields.nonFinite;
+  out += nf ? " nonfinite=1" : " nonfinite=0";
+  if (nf) {
+    std::string label = nf->site.label;
+    for (char& c : label)
+      if (c == ' ') c = '_';
+    std::snprintf(buf, sizeof buf, " nonfinite_layer=%d nonfinite_label=%s nonfinite_what=%s nonfinite_count=%d/%d nonfinite_at=%.4f",
+                  nf->site.layer + 1, label.c_str(), nf->site.what.c_str(), nf->site.count, int(nf->x.size()), nf->at);
+    out += buf;
+  }
+  if (s.drawn.nonFiniteMark) add(out, "nonfinite_px", *s.drawn.nonFiniteMark);
   if (!s.layout) return;
   const Lab1DLayout& l = *s.layout;
   std::snprintf(buf, sizeof buf, " pz_px_per_unit=%.4f px_px_per_unit=%.4f px_clipped=%zu readout_overflow=%.1f",

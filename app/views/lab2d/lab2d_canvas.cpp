@@ -134,7 +134,9 @@ Lab2DLayout drawLab2DCanvas(AppState& state, Lab2DState& s, Lab2DRenderers& r, I
     const bool log = s.colourScale == ColourScale::Log;
     const HeatmapStyle baseStyle{ColormapKind::Sequential, log, baseRange.low, baseRange.high};
     const HeatmapStyle dataStyle{ColormapKind::Sequential, log, dataRange.low, dataRange.high};
-    drawImage(dl, renderDensity(r.base, s.fields.baseDensity, baseStyle, s.fields.baseId), l.base, 1.0f);
+    // With the round-trip overlay on, the base pane shows that field instead of p_Z.
+    if (!s.showRoundTrip)
+      drawImage(dl, renderDensity(r.base, s.fields.baseDensity, baseStyle, s.fields.baseId), l.base, 1.0f);
     if (valid) {
       drawImage(dl, renderDensity(r.data, from.density, dataStyle, from.id), l.data, 1.0f);
       // In between layers the picture is a visual cross-fade of stage k and k + 1 (the title says so).
@@ -142,19 +144,21 @@ Lab2DLayout drawLab2DCanvas(AppState& state, Lab2DState& s, Lab2DRenderers& r, I
         drawImage(dl, renderDensity(r.dataNext, s.fields.to.density, dataStyle, s.fields.to.id), l.data,
                   static_cast<float>(t));
     }
-    for (HeatmapRenderer* h : {&r.base, &r.data})
+    for (HeatmapRenderer* h : {&r.base, &r.data, &r.roundTrip})
       if (!h->error().empty()) state.error(h->error());
-    if (l.perPaneBars) {
+    if (l.perPaneBars && !s.showRoundTrip) {
       drawColourBar(dl, l.baseBar, baseRange, "p_Z");
       drawColourBar(dl, l.dataBar, dataRange, "p_X");
     } else {
       drawColourBar(dl, l.dataBar, dataRange, log ? "log p" : "p");
     }
   }
+  if (s.showRoundTrip) drawRoundTripOverlay(dl, s, l, r.roundTrip);
   if (s.showPatches) drawPatchOverlay(dl, s, l, t);
   if (s.showGrid) drawGridOverlay(dl, s, l, t);
   if (s.showSamples) drawSampleOverlay(dl, s, l, k, t);
   if (!valid) drawInvalid(dl, l.data, from.validity.message(), s.editor.history.canUndo());
+  drawNonFiniteMark(dl, s, l);
 
   const float em = ImGui::GetFontSize();
   drawAxes(dl, l.base, AxisStyle{true, true, false, "z₁", nullptr});

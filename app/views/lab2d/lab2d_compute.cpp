@@ -15,10 +15,14 @@ constexpr int kGridLines = 17;
 constexpr int kGridVertices = 96;
 constexpr int kPatchesPerAxis = 11;
 
+}  // namespace
+
 std::uint64_t nextFieldId() {
   static std::uint64_t id = 0;
   return ++id;
 }
+
+namespace {
 
 StageFields computeStage(const Flow& full, int k, const Rect& zRect, const Rect& xRect, int resolution) {
   StageFields st;
@@ -54,11 +58,15 @@ std::string flowSignature(const Flow& flow) {
   return sig;
 }
 
+}  // namespace
+
 std::string rectSignature(const Rect& r) {
   std::string sig;
   for (double v : {r.xMin, r.xMax, r.yMin, r.yMax}) appendNumber(sig, v);
   return sig;
 }
+
+namespace {
 
 const StageFields& cachedStage(Lab2DState& s, int k, int res, const Rect& xRect) {
   auto it = s.cache.stages.find({k, res});
@@ -141,6 +149,7 @@ void recompute(Lab2DState& s) {
     s.cache.clouds = layerSampleClouds(s.scene.flow, std::clamp(s.scene.view.samples, 100, 20000), s.scene.view.seed);
   }
   f.clouds = s.cache.clouds;
+  recomputeEvidence(s, flowSig, res);
   ++f.version;
   f.computeMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }

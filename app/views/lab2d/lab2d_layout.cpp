@@ -24,7 +24,26 @@ std::string lab2dStageCaption(const Lab2DState& s) {
   return buf;
 }
 
+std::vector<std::string> roundTripTitlePieces(const Lab2DState& s, bool widest) {
+  std::vector<std::string> pieces{"base space z", "round-trip error |f⁻¹(f(z)) − z|"};
+  char buf[96];
+  const Lab2DEvidence& e = s.evidence;
+  if (widest) {
+    pieces.push_back("max 8.8e-88 at z = (−00.00, −00.00)");
+  } else if (!e.roundTrip.ok()) {
+    pieces.push_back("undefined for this stack");
+  } else if (e.roundTrip.value.maxCell < 0) {
+    pieces.push_back("no finite round trip");
+  } else {
+    const RoundTripField& f = e.roundTrip.value;
+    std::snprintf(buf, sizeof buf, "max %.1e at z = (%.2f, %.2f)", f.maxError, f.maxAt(0), f.maxAt(1));
+    pieces.push_back(buf);
+  }
+  return pieces;
+}
+
 std::vector<std::string> lab2dTitlePieces(const Lab2DState& s, Pane pane, bool widest) {
+  if (pane == Pane::Base && s.showRoundTrip) return roundTripTitlePieces(s, widest);
   if (pane == Pane::Base) return {"base space z", "p_Z = N(0, I)"};
   if (widest) {
     const int K = std::max(1, enabledLayers(s));
@@ -65,7 +84,7 @@ std::vector<std::pair<std::string, ScreenRect>> Lab2DLayout::parts() const {
   out.push_back({"data_title", ScreenRect{dataTitle, ImVec2(dataTitle.x + dataTitleWidth, dataTitle.y + titleH)}});
   out.push_back({"data_bar", ScreenRect{ImVec2(dataBar.min.x, dataBar.min.y - em * 0.5f),
                                         ImVec2(dataBar.max.x + em * 3.6f, dataBar.max.y + em * 1.8f)}});
-  if (perPaneBars)
+  if (baseBarShown)
     out.push_back({"base_bar", ScreenRect{ImVec2(baseBar.min.x, baseBar.min.y - em * 0.5f),
                                           ImVec2(baseBar.max.x + em * 3.6f, baseBar.max.y + em * 1.8f)}});
   out.push_back({"readout", readout});
@@ -78,15 +97,16 @@ Lab2DLayout layoutLab2D(const Lab2DState& s, ImVec2 o, ImVec2 size) {
   Lab2DLayout l;
   l.canvas = ScreenRect{o, ImVec2(o.x + size.x, o.y + size.y)};
   l.perPaneBars = s.colourScale == ColourScale::PerPane && s.showDensity;
+  l.baseBarShown = l.perPaneBars || s.showRoundTrip;
   // Horizontal: y ticks | base | gap (data y ticks, or a bar with labels and the ticks) | data | bar, labels.
   const float left = em * 3.6f, bar = em * 1.1f, barBlock = em * (0.8f + 1.1f + 3.6f);
-  const float gap = em * 4.2f + (l.perPaneBars ? barBlock : 0.0f);
+  const float gap = em * 4.2f + (l.baseBarShown ? barBlock : 0.0f);
   const float right = barBlock + em * 0.6f;
   const float sideByWidth = (size.x - left - gap - right) * 0.5f;
   // Vertical: title, pane, tick labels and the Fit buttons, readout, legend when it goes below.
   const float readoutWidthMin = em * 34.0f, legendWidth = em * 16.0f;
   const bool legendBeside = size.x - em * 1.2f >= readoutWidthMin + legendWidth + em * 2.0f;
-  const float readoutH = em * 9.6f;
+  const float readoutH = std::max(em * 9.6f, lab2dReadoutHeight(enabledLayers(s)));
   const float legendH = s.showPatches && !legendBeside ? em * 3.6f : 0.0f;
   const float belowPane = em * 3.1f;
   auto sideFor = [&](int lines) {
@@ -111,7 +131,7 @@ Lab2DLayout layoutLab2D(const Lab2DState& s, ImVec2 o, ImVec2 size) {
   const ViewSettings& v = s.scene.view;
   l.data = PlotFrame(dataMin, ImVec2(dataMin.x + side, top + side), Range{v.xMin, v.xMax}, Range{v.yMin, v.yMax});
   l.dataBar = ScreenRect{ImVec2(dataMin.x + side + em * 0.8f, top), ImVec2(dataMin.x + side + em * 0.8f + bar, top + side)};
-  if (l.perPaneBars)
+  if (l.baseBarShown)
     l.baseBar = ScreenRect{ImVec2(baseMin.x + side + em * 0.8f, top), ImVec2(baseMin.x + side + em * 0.8f + bar, top + side)};
   l.baseTitle = ImVec2(baseMin.x, o.y + em * 0.5f);
   l.dataTitle = ImVec2(dataMin.x, o.y + em * 0.5f);

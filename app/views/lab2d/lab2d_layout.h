@@ -28,8 +28,9 @@ struct Lab2DLayout {
   PlotFrame data{ImVec2(), ImVec2(1, 1), Range{}, Range{}};
   ScreenRect canvas;
   ScreenRect dataBar;            // the data pane's colour bar (the only one when shared)
-  ScreenRect baseBar;            // the base pane's own bar (per-pane scale only; else empty)
-  bool perPaneBars = false;
+  ScreenRect baseBar;            // the base pane's own bar (per-pane scale or round trip; else empty)
+  bool perPaneBars = false;      // p_Z and p_X each have their own bar
+  bool baseBarShown = false;     // the base pane has a bar: p_Z's (per pane), or the round-trip error's
   int titleLines = 1;            // more when a pane is too narrow for its title on one line
   ImVec2 baseTitle, dataTitle;   // top-left of each title
   float baseTitleWidth = 0, dataTitleWidth = 0;  // room for each title's lines
@@ -48,6 +49,10 @@ std::string lab2dStageCaption(const Lab2DState& s);
 // A pane's title in pieces that may go on separate lines; `widest` gives the longest the title can
 // get for this stack (so the layout does not jump while the morph plays).
 std::vector<std::string> lab2dTitlePieces(const Lab2DState& s, Pane pane, bool widest = false);
+// The base pane's title pieces while the round-trip overlay is on (`widest`: at its widest numbers).
+std::vector<std::string> roundTripTitlePieces(const Lab2DState& s, bool widest);
+// The readout box's height for the probe table of a stack of `layers` enabled layers.
+float lab2dReadoutHeight(int layers);
 // Pieces packed greedily into lines no wider than `width` (joined by three spaces).
 std::vector<std::string> packTitleLines(const std::vector<std::string>& pieces, float width);
 
@@ -58,7 +63,7 @@ void drawSampleOverlay(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l
 void updateLab2DHover(Lab2DState& s, const Lab2DLayout& l);
 void drawLab2DHoverMarks(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l);
 // The readout and legends; returns true when its Fit button (shown when mass lies outside) was pressed.
-bool drawLab2DBelow(const Lab2DState& s, const Lab2DLayout& l);
+bool drawLab2DBelow(Lab2DState& s, const Lab2DLayout& l);
 // Handle positions and drags (the handles are drawn by drawLab2DHandles, on top of everything).
 // Returns true when a handle changed a parameter this frame.
 bool handleLab2DDrag(Lab2DState& s, const Lab2DLayout& l);
@@ -69,6 +74,13 @@ bool handleLab2DNavigation(Lab2DState& s, const Lab2DLayout& l);
 // Fit: the base pane back to ±3.5; the data pane to where the samples of the shown stage lie.
 void fitBasePane(Lab2DState& s);
 void fitDataPane(Lab2DState& s);
+// The truth overlays (lab2d_evidence_draw.cpp): the round-trip heatmap, its bar and its worst cell
+// over the base pane; the first-NaN mark over the data pane.
+class HeatmapRenderer;
+void drawRoundTripOverlay(ImDrawList* dl, Lab2DState& s, const Lab2DLayout& l, HeatmapRenderer& r);
+void drawNonFiniteMark(ImDrawList* dl, Lab2DState& s, const Lab2DLayout& l);
+// The probe table (layer, analytic log|det J|, finite difference, difference) in the readout.
+void drawProbeTable(const PointProbe& p);
 // Largest |log det J| the patch legend spans (at least 1).
 double patchLegendRange(const Lab2DState& s);
 

@@ -23,7 +23,7 @@ void updateLab2DHover(Lab2DState& s, const Lab2DLayout& l) {
   int k = 0;
   double t = 0;
   morphPosition(s, k, t);
-  const Flow shown = s.scene.flow.prefix(k);
+  const Flow shown = firstEnabledLayers(s.scene.flow, k);  // layers numbered as in the stack
   Vector p(2);
   Expected<PointProbe> probe;
   if (l.base.contains(m)) {
@@ -96,7 +96,9 @@ class FlowingText {
   float lastEnd_ = 0;
 };
 
-void drawReadout(const Lab2DState& s) {
+// Returns how far right the probe table reaches (0 without one), to report an overflow.
+float drawReadout(const Lab2DState& s) {
+  float right = 0.0f;
   char buf[160];
   if (s.hover) {
     const PointProbe& p = *s.hover;
@@ -114,6 +116,9 @@ void drawReadout(const Lab2DState& s) {
       terms.piece(buf);
       if (ImGui::IsItemHovered()) showTooltip("%s", term.label.c_str());
     }
+    // Each layer's log|det J| checked against finite differences of its own forward map.
+    drawProbeTable(p);
+    right = std::max(right, ImGui::GetItemRectMax().x);
     if (s.hoverPatch >= 0 && s.fields.from.patches.ok()) {
       FlowingText patch;
       patch.piece("patch under the cursor:");
@@ -132,6 +137,7 @@ void drawReadout(const Lab2DState& s) {
                         "Scroll zooms a pane, dragging empty space pans it.");
     ImGui::PopStyleColor();
   }
+  return right;
 }
 
 // The mass gauge; returns true when its Fit button was pressed.
@@ -179,7 +185,16 @@ void drawPatchLegend(ImDrawList* dl, const Lab2DState& s, ImVec2 at, float width
 
 }  // namespace
 
-bool drawLab2DBelow(const Lab2DState& s, const Lab2DLayout& l) {
+float lab2dReadoutHeight(int layers) {
+  // Mass, x and z, the split formula, its terms, the table's header, the patch line, one spare line
+  // for wrapping, and a table row per layer.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float row = ImGui::GetTextLineHeight() + 2.0f * st.CellPadding.y;
+  return 7 * line + std::max(1, layers) * row + st.ItemSpacing.y + 2.0f * st.WindowPadding.y + 2.0f;
+}
+
+bool drawLab2DBelow(Lab2DState& s, const Lab2DLayout& l) {
   const float em = ImGui::GetFontSize();
   ImGui::SetCursorScreenPos(l.readout.min);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
@@ -187,7 +202,11 @@ bool drawLab2DBelow(const Lab2DState& s, const Lab2DLayout& l) {
                     ImGuiWindowFlags_NoScrollbar);
   const bool fit = drawMass(s);
   ImGui::Separator();
-  drawReadout(s);
+  const float right = drawReadout(s);
+  // How far the content runs past the box (0: it fits), for --trace-state and the tests.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float bottom = ImGui::GetCursorScreenPos().y - st.ItemSpacing.y + st.WindowPadding.y;
+  s.readoutOverflow = std::max({0.0f, bottom - l.readout.max.y, right + st.WindowPadding.x - l.readout.max.x});
   ImGui::EndChild();
   ImGui::PopStyleColor();
   if (s.showPatches)

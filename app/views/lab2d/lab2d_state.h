@@ -14,6 +14,8 @@
 #include "core/eval/density_grid.h"
 #include "core/eval/grid_warp.h"
 #include "core/eval/jacobian_patches.h"
+#include "core/eval/round_trip.h"
+#include "core/inspect/nonfinite_locator.h"
 #include "core/inspect/point_probe.h"
 #include "core/scene/scene_file.h"
 
@@ -42,6 +44,19 @@ struct Lab2DFields {
 
 enum class Pane { None, Base, Data };
 
+// The engine's own evidence for the shown stage (the truth overlays, lab2d_evidence.cpp): the
+// round-trip error over the base pane (when its overlay is on) and, when the stage has no finite
+// density, where over the data pane and in which layer log p first turns non-finite.
+struct Lab2DEvidence {
+  Expected<RoundTripField> roundTrip{Status::error("round-trip overlay off"), {}};
+  Vector roundTripShown;          // log10 error per cell, clamped to the colour scale (core roundTripLog10)
+  RoundTripDecades decades;       // that scale
+  std::uint64_t roundTripId = 0;  // keys the round-trip texture
+  std::string roundTripKey;       // what it was computed for (flow, base range, k, cells)
+  std::optional<NonFiniteOnGrid> nonFinite;  // set when the stage's density is not finite everywhere
+  std::string nonFiniteKey;
+};
+
 // How densities map to colours: one linear scale for both panes (one colour = one density
 // everywhere), a linear scale per pane (each pane's peak is the brightest colour), or log p.
 enum class ColourScale { Shared, PerPane, Log };
@@ -67,6 +82,7 @@ struct Lab2DState {
   double position = -1.0;  // layer slider, in layers (fractional while morphing); -1 = all
   bool playing = false;    // animating the layer-by-layer morph
   bool showDensity = true, showGrid = true, showPatches = false, showSamples = false;
+  bool showRoundTrip = false;  // the round-trip error |f⁻¹(f(z)) − z| over the base pane
   bool showHandles = true;  // hidden only when asked (sidebar, or "no_handles" in an overlay list)
   ColourScale colourScale = ColourScale::Shared;
   int resolution = 256;      // density cells per axis when still
@@ -75,6 +91,7 @@ struct Lab2DState {
   Rect baseRect{-3.5, 3.5, -3.5, 3.5};
   bool dirty = true;
   Lab2DFields fields;
+  Lab2DEvidence evidence;
   StageCache cache;
   // Panning with the mouse: the pane being dragged, or None.
   Pane panPane = Pane::None;
@@ -91,6 +108,10 @@ struct Lab2DState {
   std::vector<bool> handleArrows;
   std::vector<ImVec2> handleValues;  // the two parameters each handle edits
   int handleHot = -1;                // under the pointer or being dragged
+  // Where this frame drew the round-trip checkbox and the evidence marks (pixels; for --trace-state).
+  std::pair<ImVec2, ImVec2> roundTripBox{};
+  std::optional<ImVec2> roundTripMark, nonFiniteMark;
+  float readoutOverflow = 0.0f;  // pixels the readout's content runs past its box (0: it fits)
 };
 
 // Layer count of the whole enabled stack.
@@ -100,6 +121,13 @@ void morphPosition(const Lab2DState& s, int& k, double& t);
 // Recomputes every field from the engine (no-op when not dirty); stages come from the cache when
 // it has them.
 void recompute(Lab2DState& s);
+// The evidence for the shown stage (called by recompute; recomputes only what changed).
+void recomputeEvidence(Lab2DState& s, const std::string& flowSignature, int resolution);
+// A fresh id for a computed field (keys textures); a rectangle as exact text (keys caches).
+std::uint64_t nextFieldId();
+std::string rectSignature(const Rect& r);
+// The flow of the stage shown (the first k enabled layers), numbered as in the stack editor.
+Flow shownFlow(const Lab2DState& s);
 // The data pane's range and its setter (the scene's view x_range / y_range).
 Rect dataRect(const Lab2DState& s);
 void setDataRect(Lab2DState& s, const Rect& r);

@@ -70,12 +70,13 @@ void Lab2DView::setOverlays(const std::vector<std::string>& names, bool exclusiv
   // Handles stay on unless a list asks for "no_handles": an overlay list names what to add.
   // "log" is an overlay of the list too: a list without it leaves log p (a per-pane scale stays).
   if (exclusive) {
-    s_.showDensity = s_.showGrid = s_.showPatches = s_.showSamples = false;
+    s_.showDensity = s_.showGrid = s_.showPatches = s_.showSamples = s_.showRoundTrip = false;
     if (s_.colourScale == ColourScale::Log) s_.colourScale = ColourScale::Shared;
   }
   for (const auto& n : names) {
     bool* flag = n == "density" ? &s_.showDensity : n == "grid" ? &s_.showGrid : n == "patches" ? &s_.showPatches
-               : n == "samples" ? &s_.showSamples : n == "handles" ? &s_.showHandles : nullptr;
+               : n == "samples" ? &s_.showSamples : n == "handles" ? &s_.showHandles
+               : n == "roundtrip" ? &s_.showRoundTrip : nullptr;
     ColourScale scale;
     if (flag) *flag = true;
     else if (n == "no_handles") s_.showHandles = false;
@@ -180,6 +181,7 @@ void Lab2DView::traceState(std::string& out) const {
     std::snprintf(buf, sizeof buf, " mass=%.4f", s_.fields.from.density.value.mass);
     out += buf;
   }
+  traceEvidence(out);
   if (!layout_) return;
   auto rect = [&](const char* name, ImVec2 a, ImVec2 c) {
     std::snprintf(buf, sizeof buf, " %s=%d,%d,%d,%d", name, static_cast<int>(std::floor(a.x)), static_cast<int>(std::floor(a.y)),
@@ -193,6 +195,55 @@ void Lab2DView::traceState(std::string& out) const {
   rect("fit_base", layout_->baseFit, ImVec2(layout_->baseFit.x + em * 2, layout_->baseFit.y + em));
   rect("fit_data", layout_->dataFit, ImVec2(layout_->dataFit.x + em * 2, layout_->dataFit.y + em));
   for (const auto& [name, r] : layout_->parts()) rect(("part_" + name).c_str(), r.min, r.max);
+}
+
+void Lab2DView::traceEvidence(std::string& out) const {
+  char buf[200];
+  const auto& [a, c] = s_.roundTripBox;
+  std::snprintf(buf, sizeof buf, " roundtrip=%d roundtrip_box=%d,%d,%d,%d", s_.showRoundTrip ? 1 : 0, int(a.x), int(a.y),
+                int(c.x), int(c.y));
+  out += buf;
+  const Lab2DEvidence& e = s_.evidence;
+  if (s_.showRoundTrip && e.roundTrip.ok() && e.roundTrip.value.maxCell >= 0) {
+    const RoundTripField& f = e.roundTrip.value;
+    std::snprintf(buf, sizeof buf, " roundtrip_max=%.3e roundtrip_at=%.4f,%.4f roundtrip_nonfinite=%d roundtrip_top=%g",
+                  f.maxError, f.maxAt(0), f.maxAt(1), f.nonFinite, e.decades.high);
+    out += buf;
+  }
+  if (s_.roundTripMark) {
+    std::snprintf(buf, sizeof buf, " roundtrip_px=%d,%d", int(s_.roundTripMark->x), int(s_.roundTripMark->y));
+    out += buf;
+  }
+  const bool found = e.nonFinite && e.nonFinite->site.found;
+  out += found ? " nonfinite=1" : " nonfinite=0";
+  if (found) {
+    const NonFiniteOnGrid& g = *e.nonFinite;
+    std::string label = g.site.label;
+    std::replace(label.begin(), label.end(), ' ', '_');
+    std::snprintf(buf, sizeof buf, " nonfinite_layer=%d nonfinite_label=%s nonfinite_what=%s nonfinite_count=%d/%d",
+                  g.site.layer + 1, label.c_str(), g.site.what.c_str(), g.site.count, g.grid.size());
+    out += buf;
+    std::snprintf(buf, sizeof buf, " nonfinite_at=%.4f,%.4f", g.at(0), g.at(1));
+    out += buf;
+  }
+  if (s_.nonFiniteMark) {
+    std::snprintf(buf, sizeof buf, " nonfinite_px=%d,%d", int(s_.nonFiniteMark->x), int(s_.nonFiniteMark->y));
+    out += buf;
+  }
+  if (s_.hover) {
+    std::string diffs;
+    int off = 0;
+    for (const LayerTerm& t : s_.hover->terms) {
+      std::snprintf(buf, sizeof buf, "%s%.2e", diffs.empty() ? "" : ",", t.logAbsDetDifference());
+      diffs += buf;
+      off += t.logAbsDetAgrees() ? 0 : 1;
+    }
+    std::snprintf(buf, sizeof buf, " probe_rows=%zu probe_logdet_diff=%s probe_logdet_off=%d", s_.hover->terms.size(),
+                  diffs.empty() ? "none" : diffs.c_str(), off);
+    out += buf;
+  }
+  std::snprintf(buf, sizeof buf, " readout_overflow=%.1f", s_.readoutOverflow);
+  out += buf;
 }
 
 void Lab2DView::sidebar(AppState& state) {
@@ -211,6 +262,11 @@ void Lab2DView::sidebar(AppState& state) {
   ImGui::Checkbox("Jacobian patches", &s_.showPatches);
   ImGui::Checkbox("samples", &s_.showSamples);
   ImGui::SameLine(em * 6.5f);
+  s_.dirty |= ImGui::Checkbox("round-trip error", &s_.showRoundTrip);
+  s_.roundTripBox = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+  if (ImGui::IsItemHovered())
+    showTooltip("The base pane shows |f⁻¹(f(z)) − z| on a log scale: how far the inverse misses\n"
+                "its way back (rounding is about 1e-16; iterative inverses stop near 1e-12)");
   ImGui::SetNextItemWidth(em * 5);
   const char* resolutions[] = {"128", "256", "512"};
   int r = s_.resolution <= 128 ? 0 : s_.resolution <= 256 ? 1 : 2;
@@ -243,7 +299,7 @@ void Lab2DView::sidebar(AppState& state) {
 void Lab2DView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
   // When a drag ends, recompute once at full resolution.
   if (!s_.interacting && !s_.playing && s_.fields.resolution != s_.resolution) s_.dirty = true;
-  Lab2DRenderers renderers{baseHeatmap_, dataHeatmap_, dataHeatmapNext_};
+  Lab2DRenderers renderers{baseHeatmap_, dataHeatmap_, dataHeatmapNext_, roundTripHeatmap_};
   layout_ = drawLab2DCanvas(state, s_, renderers, origin, size);
 }
 

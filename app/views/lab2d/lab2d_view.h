@@ -31,8 +31,9 @@ class Lab2DView : public View {
 
  private:
   void transport(AppState& state);
+  void traceEvidence(std::string& out) const;  // the truth overlays' keys
   Lab2DState s_;
-  HeatmapRenderer baseHeatmap_, dataHeatmap_, dataHeatmapNext_;
+  HeatmapRenderer baseHeatmap_, dataHeatmap_, dataHeatmapNext_, roundTripHeatmap_;
   std::optional<Lab2DLayout> layout_;  // last frame's, for --trace-state
 };
 
@@ -44,6 +45,7 @@ struct Lab2DRenderers {
   HeatmapRenderer& base;
   HeatmapRenderer& data;
   HeatmapRenderer& dataNext;
+  HeatmapRenderer& roundTrip;
 };
 Lab2DLayout drawLab2DCanvas(AppState& state, Lab2DState& s, Lab2DRenderers& renderers, ImVec2 origin, ImVec2 size);
 
