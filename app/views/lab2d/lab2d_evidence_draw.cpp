@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include <imgui.h>
@@ -34,14 +35,20 @@ void drawTarget(ImDrawList* dl, ImVec2 p, float r, ImU32 colour) {
   }
 }
 
-// A label on an opaque box beside `at`, kept inside `f` (left of the point when there is no room right).
-void drawTag(ImDrawList* dl, const PlotFrame& f, ImVec2 at, const char* text, ImU32 colour) {
+// A label on an opaque box centred above `at` (below it near the top), kept inside `f` and clear of
+// the ring drawn at `at`.
+void drawTag(ImDrawList* dl, const PlotFrame& f, ImVec2 at, const char* raw, ImU32 colour) {
   const float em = ImGui::GetFontSize();
+  // Too wide for the pane: break after its colon (what, then which layer) rather than spill out.
+  std::string wrapped = raw;
+  if (const size_t colon = wrapped.find(": ");
+      colon != std::string::npos && ImGui::CalcTextSize(raw).x > f.max().x - f.min().x - em * 0.6f)
+    wrapped.replace(colon, 2, ":\n");
+  const char* text = wrapped.c_str();
   const ImVec2 size = ImGui::CalcTextSize(text);
-  ImVec2 p(at.x + em * 1.2f, at.y - size.y - em * 0.6f);
-  if (p.x + size.x + em * 0.3f > f.max().x) p.x = at.x - em * 1.2f - size.x;
+  ImVec2 p(at.x - size.x * 0.5f, at.y - size.y - em * 1.3f);
   p.x = std::clamp(p.x, f.min().x + em * 0.3f, std::max(f.min().x + em * 0.3f, f.max().x - size.x - em * 0.3f));
-  if (p.y < f.min().y + em * 0.3f) p.y = at.y + em * 0.9f;
+  if (p.y < f.min().y + em * 0.3f) p.y = at.y + em * 1.3f;
   const ImVec2 pad(em * 0.25f, em * 0.1f);
   dl->AddRectFilled(ImVec2(p.x - pad.x, p.y - pad.y), ImVec2(p.x + size.x + pad.x, p.y + size.y + pad.y),
                     IM_COL32(255, 255, 255, 235), em * 0.2f);
