@@ -158,6 +158,8 @@ Lab2DLayout drawLab2DCanvas(AppState& state, Lab2DState& s, Lab2DRenderers& r, I
   if (s.showGrid) drawGridOverlay(dl, s, l, t);
   if (s.showSamples) drawSampleOverlay(dl, s, l, k, t);
   if (!valid) drawInvalid(dl, l.data, from.validity.message(), s.editor.history.canUndo());
+  if (s.showRoundTrip) drawRoundTripMark(dl, s, l);
+  else s.roundTripMark.reset();
   drawNonFiniteMark(dl, s, l);
 
   const float em = ImGui::GetFontSize();

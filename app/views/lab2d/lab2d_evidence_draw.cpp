@@ -103,6 +103,12 @@ void drawRoundTripOverlay(ImDrawList* dl, Lab2DState& s, const Lab2DLayout& l, H
     dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex)), l.base.min(), l.base.max(), ImVec2(0, 1),
                  ImVec2(1, 0));
   drawDecadeBar(dl, l.baseBar, e.decades);
+}
+
+void drawRoundTripMark(ImDrawList* dl, Lab2DState& s, const Lab2DLayout& l) {
+  s.roundTripMark.reset();
+  if (!s.evidence.roundTrip.ok()) return;
+  const RoundTripField& f = s.evidence.roundTrip.value;
   if (f.maxCell < 0) return;
   const ImVec2 p = l.base.toPixels(f.maxAt(0), f.maxAt(1));
   if (!l.base.contains(p)) return;

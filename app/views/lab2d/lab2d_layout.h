@@ -78,6 +78,7 @@ void fitDataPane(Lab2DState& s);
 // over the base pane; the first-NaN mark over the data pane.
 class HeatmapRenderer;
 void drawRoundTripOverlay(ImDrawList* dl, Lab2DState& s, const Lab2DLayout& l, HeatmapRenderer& r);
+void drawRoundTripMark(ImDrawList* dl, Lab2DState& s, const Lab2DLayout& l);  // on top of grid and samples
 void drawNonFiniteMark(ImDrawList* dl, Lab2DState& s, const Lab2DLayout& l);
 // The probe table (layer, analytic log|det J|, finite difference, difference) in the readout.
 void drawProbeTable(const PointProbe& p);

@@ -265,8 +265,8 @@ void Lab2DView::sidebar(AppState& state) {
   s_.dirty |= ImGui::Checkbox("round-trip error", &s_.showRoundTrip);
   s_.roundTripBox = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
   if (ImGui::IsItemHovered())
-    showTooltip("The base pane shows |f⁻¹(f(z)) − z| on a log scale: how far the inverse misses\n"
-                "its way back (rounding is about 1e-16; iterative inverses stop near 1e-12)");
+    showTooltip("The base pane shows |f⁻¹(f(z)) − z| on a log scale: how far the inverse misses its way back.\n"
+                "Rounding is about 1e-16; iterative inverses stop near 1e-12.");
   ImGui::SetNextItemWidth(em * 5);
   const char* resolutions[] = {"128", "256", "512"};
   int r = s_.resolution <= 128 ? 0 : s_.resolution <= 256 ? 1 : 2;
