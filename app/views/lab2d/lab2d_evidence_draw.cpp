@@ -153,7 +153,13 @@ void drawNonFiniteMark(ImDrawList* dl, Lab2DState& s, const Lab2DLayout& l) {
 void drawProbeTable(const PointProbe& p) {
   const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_NoHostExtendX;
-  if (!ImGui::BeginTable("##logdet_check", 4, flags)) return;
+  // The readout box is white: a light header, so its dark text reads (the theme's header is dark).
+  ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, ImVec4(0.88f, 0.89f, 0.92f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_TableBorderLight, ImVec4(0.75f, 0.76f, 0.80f, 1.0f));
+  if (!ImGui::BeginTable("##logdet_check", 4, flags)) {
+    ImGui::PopStyleColor(2);
+    return;
+  }
   ImGui::TableSetupColumn("layer");
   ImGui::TableSetupColumn("log|det J|");
   ImGui::TableSetupColumn("finite difference");
@@ -186,6 +192,7 @@ void drawProbeTable(const PointProbe& p) {
     }
   }
   ImGui::EndTable();
+  ImGui::PopStyleColor(2);
 }
 
 }  // namespace flowlab::app
