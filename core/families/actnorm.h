@@ -5,6 +5,8 @@
 // Parameters: μ (D), then log σ (D).
 #pragma once
 
+#include <memory>
+
 #include "core/families/trainable_layer.h"
 
 namespace flowlab {
@@ -12,6 +14,7 @@ namespace flowlab {
 class TrainableActNorm : public TrainableLayer {
  public:
   explicit TrainableActNorm(int dim) : dim_(dim) {}
+  TrainableLayerPtr clone() const override { return std::make_unique<TrainableActNorm>(*this); }
   std::string type() const override { return "actnorm"; }
   int dim() const override { return dim_; }
   int paramCount() const override { return 2 * dim_; }

@@ -10,6 +10,8 @@
 // The output layer starts at zero: the layer starts as the identity.
 #pragma once
 
+#include <memory>
+
 #include <vector>
 
 #include "core/families/conditioner_net.h"
@@ -30,6 +32,7 @@ struct AutoregressiveSpec {
 class TrainableAutoregressive : public TrainableLayer {
  public:
   explicit TrainableAutoregressive(const AutoregressiveSpec& spec);
+  TrainableLayerPtr clone() const override { return std::make_unique<TrainableAutoregressive>(*this); }
   std::string type() const override { return spec_.inverseForm ? "iaf_affine" : "maf_affine"; }
   int dim() const override { return spec_.dim; }
   int paramCount() const override { return net_.paramCount(); }

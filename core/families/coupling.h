@@ -9,6 +9,8 @@
 // spline: 3K - 1), block m at rows m·P.
 #pragma once
 
+#include <memory>
+
 #include <vector>
 
 #include "core/families/conditioner_net.h"
@@ -34,6 +36,7 @@ class TrainableCoupling : public TrainableLayer {
  public:
   explicit TrainableCoupling(const CouplingSpec& spec);
 
+  TrainableLayerPtr clone() const override { return std::make_unique<TrainableCoupling>(*this); }
   std::string type() const override;
   int dim() const override { return spec_.dim; }
   int paramCount() const override { return net_.paramCount(); }

@@ -3,6 +3,8 @@
 // volume and could not fit any density other than a rearranged N(0, I). Parameters: s (D), 0 at init.
 #pragma once
 
+#include <memory>
+
 #include "core/families/trainable_layer.h"
 
 namespace flowlab {
@@ -10,6 +12,7 @@ namespace flowlab {
 class TrainableDiagonalScale : public TrainableLayer {
  public:
   explicit TrainableDiagonalScale(int dim) : dim_(dim) {}
+  TrainableLayerPtr clone() const override { return std::make_unique<TrainableDiagonalScale>(*this); }
   std::string type() const override { return "diagonal_scale"; }
   int dim() const override { return dim_; }
   int paramCount() const override { return dim_; }

@@ -6,6 +6,8 @@
 // row), log s (D). Init: L = 0, U = 0, log s = 0, so W = P.
 #pragma once
 
+#include <memory>
+
 #include <vector>
 
 #include "core/families/trainable_layer.h"
@@ -16,6 +18,7 @@ class TrainableLuLinear : public TrainableLayer {
  public:
   // perm: (P v)_i = v_{perm[i]}; empty: the identity.
   explicit TrainableLuLinear(int dim, std::vector<int> perm = {});
+  TrainableLayerPtr clone() const override { return std::make_unique<TrainableLuLinear>(*this); }
   std::string type() const override { return "lu_linear"; }
   int dim() const override { return dim_; }
   int paramCount() const override { return dim_ * (dim_ - 1) + dim_; }

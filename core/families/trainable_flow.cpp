@@ -11,6 +11,12 @@ Vector standardNormalLogProb(const Batch& z) {
   return (c - 0.5 * z.rowwise().squaredNorm().array()).matrix();
 }
 
+TrainableFlow TrainableFlow::clone() const {
+  TrainableFlow copy(dim_);
+  for (const auto& l : layers_) copy.append(l->clone());
+  return copy;
+}
+
 void TrainableFlow::append(TrainableLayerPtr layer) {
   if (!layer) throw std::invalid_argument("TrainableFlow: null layer");
   if (layer->dim() != dim_) throw std::invalid_argument("TrainableFlow: layer dimension differs from the flow's");

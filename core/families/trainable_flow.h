@@ -20,6 +20,7 @@ class TrainableFlow {
   TrainableFlow(TrainableFlow&&) noexcept = default;
   TrainableFlow& operator=(TrainableFlow&&) noexcept = default;
 
+  TrainableFlow clone() const;           // same layers, for another thread
   void append(TrainableLayerPtr layer);  // throws on a null layer or a wrong dimension
 
   int dim() const { return dim_; }

@@ -18,9 +18,13 @@
 
 namespace flowlab {
 
+class TrainableLayer;
+using TrainableLayerPtr = std::unique_ptr<TrainableLayer>;
+
 class TrainableLayer {
  public:
   virtual ~TrainableLayer() = default;
+  virtual TrainableLayerPtr clone() const = 0;  // same structure (a copy, caches included)
 
   virtual std::string type() const = 0;  // "affine_coupling", "actnorm", "made_affine", ...
   virtual int dim() const = 0;
@@ -46,7 +50,5 @@ class TrainableLayer {
   virtual int forwardPasses() const { return 1; }
   virtual int inversePasses() const { return 1; }
 };
-
-using TrainableLayerPtr = std::unique_ptr<TrainableLayer>;
 
 }  // namespace flowlab
