@@ -266,6 +266,13 @@ void TrainView::sidebar(AppState& state) {
   ImGui::SameLine();
   ImGui::RadioButton("both", &scatter, 2);
   s_.scatter = static_cast<TrainState::Scatter>(scatter);
+  ImGui::Checkbox("grid", &s_.showGrid);
+  tooltip("A grid of lines in z (base pane) and its image under the learned map f on p_X: where the "
+          "flow bends space. Colours follow each line from pane to pane.");
+  ImGui::SameLine();
+  ImGui::Checkbox("Jacobian patches", &s_.showPatches);
+  tooltip("Small squares of z and their images under f, coloured by log|det J| at the centre: blue "
+          "shrinks area, red stretches it (as in the 2D lab)");
   const int layers = s_.snap->config.model.layers;
   const bool haveStages = s_.snap->fields && !s_.snap->fields->stages.empty();
   int shown = s_.layerShown < 0 ? layers : s_.layerShown;
@@ -317,14 +324,31 @@ void TrainView::update(AppState& state, double dt) {
     }
   }
   advanceTraining(state, s_, dt);
+  requestOverlays();
+}
+
+void TrainView::requestOverlays() {
+  const RunnerSnapshot& snap = *s_.snap;
+  if (!(s_.showGrid || s_.showPatches) || !snap.fields || snap.params.empty()) return;
+  if (!s_.overlayWorker) {
+    auto wake = s_.wake;  // a copy: the worker thread never reads the view's state
+    s_.overlayWorker = std::make_unique<OverlayFieldWorker>([wake] { if (wake) wake(true); });
+  }
+  // At the runner's field cadence (a few times a second while training, once when paused), so
+  // the grid moves with the density and costs the training thread nothing.
+  s_.overlayWorker->request(snap.generation, snap.fields->step, snap.config.model, snap.params);
+  s_.overlays = s_.overlayWorker->latest();
 }
 
 void TrainView::setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) {
   bool data = !exclusive && s_.scatter != TrainState::Scatter::Samples;
   bool samples = !exclusive && s_.scatter != TrainState::Scatter::Data;
+  if (exclusive) s_.showGrid = s_.showPatches = false;
   for (const std::string& n : names) {
     if (n == "data") data = true;
     else if (n == "samples") samples = true;
+    else if (n == "grid") s_.showGrid = true;
+    else if (n == "patches") s_.showPatches = true;
     else unknown.push_back(n);
   }
   s_.scatter = samples ? (data ? TrainState::Scatter::Both : TrainState::Scatter::Samples) : TrainState::Scatter::Data;
@@ -358,6 +382,26 @@ void TrainView::traceState(std::string& out) const {
   box("base_px", layout_.base.min(), layout_.base.max());
   box("title_px", layout_.titleMin, layout_.titleMax);
   box("legend_px", layout_.legendMin, layout_.legendMax);
+  // Overlays drawn by the last canvas, and the hover probe (its terms sum to the total).
+  const OverlayFields* o = s_.overlays.get();
+  std::snprintf(buf, sizeof buf, " grid=%d patches=%d grid_lines=%d patches_drawn=%d overlay_step=%lld",
+                s_.showGrid ? 1 : 0, s_.showPatches ? 1 : 0, s_.gridLinesDrawn, s_.patchesDrawn, o ? o->step : -1LL);
+  out += buf;
+  const char* pane = s_.hoverPane == TrainState::HoverPane::Data ? "data"
+                     : s_.hoverPane == TrainState::HoverPane::Base ? "base" : "none";
+  std::snprintf(buf, sizeof buf, " hover_pane=%s", s_.hover ? pane : "none");
+  out += buf;
+  if (s_.hover) {
+    const PointProbe& h = *s_.hover;
+    std::snprintf(buf, sizeof buf, " hover_x=%.6f,%.6f hover_z=%.6f,%.6f hover_log_px=%.9g hover_log_pz=%.9g "
+                  "hover_det_total=%.9g hover_dets=",
+                  h.x(0), h.x(1), h.z(0), h.z(1), h.logPx, h.logPz, h.logAbsDetTotal);
+    out += buf;
+    for (size_t k = 0; k < h.terms.size(); ++k) {  // per layer, base outwards (the test sums them)
+      std::snprintf(buf, sizeof buf, "%s%.9g", k ? "," : "", h.terms[k].logAbsDet);
+      out += buf;
+    }
+  }
 }
 
 void TrainView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {

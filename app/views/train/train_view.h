@@ -34,7 +34,8 @@ class TrainView : public View {
   bool acceptsDim(int dim) const override { return dim == 2; }
 
   void traceState(std::string& out) const override;
-  // "data" and "samples": the points drawn on the density pane (--overlays data,samples).
+  // "data" and "samples": the points drawn on the density pane (--overlays data,samples); "grid"
+  // and "patches": the learned map's grid deformation and Jacobian volume patches.
   void setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) override;
   TrainState& trainState() { return s_; }
 
@@ -42,6 +43,7 @@ class TrainView : public View {
   void transport();
   void settingsPanel();
   void numbersPanel();
+  void requestOverlays();
   std::shared_ptr<WakePacer> pacer_;  // shared with the training thread's wake callback
   TrainState s_;
   HeatmapRenderer heatmap_;
@@ -56,5 +58,11 @@ TrainLayout layoutTrain(const TrainState& s, ImVec2 origin, ImVec2 size);
 Range nllRange(const TrainState& s);
 // Returns the layout it drew, with the title's and the legend's text boxes.
 TrainLayout drawTrainCanvas(AppState& state, TrainState& s, HeatmapRenderer& heatmap, ImVec2 origin, ImVec2 size);
+
+// Overlays and hover (train_canvas_overlays.cpp): the grid and the patches of the learned map in
+// the density and base panes; the readout of the pane under the cursor (x, z = f⁻¹(x), log p per layer).
+void drawTrainOverlays(ImDrawList* dl, TrainState& s, const TrainLayout& l);
+void updateTrainHover(TrainState& s, const TrainLayout& l);
+void drawTrainHover(ImDrawList* dl, const TrainState& s, const TrainLayout& l);
 
 }  // namespace flowlab::app
