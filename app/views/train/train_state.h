@@ -62,6 +62,13 @@ struct TrainState {
   bool saveRequested = false;
   bool openIn2DRequested = false;
   std::string savePath;
+  // File > Save model... / Open model...: the path dialogs (train_model_files.cpp) and the open
+  // they ask for (carried out after the UI pass, through the runner's command queue).
+  bool showSaveDialog = false, showOpenDialog = false;
+  bool openRequested = false;
+  std::string openPath;
+  std::uint64_t loadCommand = 0;  // sequence of the model load in flight (0: none)
+  std::string loadedFrom;         // the file the current run came from ("" for a fresh one)
 
   // Controls.
   int speedIndex = kSpeedCount - 1;  // unthrottled

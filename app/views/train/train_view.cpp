@@ -15,6 +15,7 @@
 #include "app/ui/shortcuts.h"
 #include "app/ui/theme.h"
 #include "app/ui/tooltip.h"
+#include "app/views/train/train_model_files.h"
 
 namespace flowlab::app {
 
@@ -296,7 +297,9 @@ void TrainView::sidebar(AppState& state) {
   ImGui::InputText("##savepath", &s_.savePath);
   tooltip("Where \"Save model...\" writes the checkpoint (a scene file with the optimizer state; "
           "flowlab train --resume continues from it)");
-  if (ImGui::Button("Save model...")) s_.saveRequested = true;
+  if (ImGui::Button("Save model...")) s_.showSaveDialog = true;
+  tooltip("Save the model with its optimizer state and step (Ctrl+S); File > Open model... (Ctrl+Shift+O) "
+          "continues training it");
   ImGui::SameLine();
   if (ImGui::Button("Open in 2D lab")) s_.openIn2DRequested = true;
   tooltip("Look inside the trained flow layer by layer in the 2D lab (standardized coordinates)");
@@ -308,6 +311,8 @@ void TrainView::sidebar(AppState& state) {
 void TrainView::update(AppState& state, double dt) {
   if (shortcutPressed(Action::TrainRunPause) && s_.snap->stopped != StopReason::Diverged) s_.toggleRequested = true;
   if (shortcutPressed(Action::TrainReset)) s_.resetRequested = true;
+  if (shortcutPressed(Action::TrainSaveModel)) s_.showSaveDialog = true;
+  if (shortcutPressed(Action::TrainOpenModel)) s_.showOpenDialog = true;
   pacer_->setFrameMs(state.frame.frameMs);
   // Play of the layer slider: one layer every 0.6 s, from the data to z.
   const int layers = s_.snap->config.model.layers;
@@ -404,8 +409,15 @@ void TrainView::traceState(std::string& out) const {
   }
 }
 
+void TrainView::fileMenu(AppState& /*state*/) {
+  ImGui::Separator();
+  if (ImGui::MenuItem("Save model...", shortcutKeys(Action::TrainSaveModel))) s_.showSaveDialog = true;
+  if (ImGui::MenuItem("Open model...", shortcutKeys(Action::TrainOpenModel))) s_.showOpenDialog = true;
+}
+
 void TrainView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
   layout_ = drawTrainCanvas(state, s_, heatmap_, origin, size);
+  drawModelFileDialogs(state, s_);
   canvasMin_ = origin;
   canvasMax_ = ImVec2(origin.x + size.x, origin.y + size.y);
 }

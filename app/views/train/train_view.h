@@ -27,6 +27,8 @@ class TrainView : public View {
   void sidebar(AppState& state) override;
   void update(AppState& state, double dt) override;
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
+  // Save model... (Ctrl+S) and Open model... (Ctrl+Shift+O).
+  void fileMenu(AppState& state) override;
   void invalidate() override;
   // The training thread wakes the loop when it publishes (about 60 times a second while running).
   // Play of the layer slider animates the base pane.
