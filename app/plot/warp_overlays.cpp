@@ -48,26 +48,34 @@ int drawWarpGrid(ImDrawList* dl, const PlotFrame& f, const GridWarp& a, const Gr
 int drawWarpPatches(ImDrawList* dl, const PlotFrame& base, const PlotFrame& data, const JacobianPatches& a,
                     const JacobianPatches& b0, double t, double range) {
   const JacobianPatches& b = b0.quads.rows() == a.quads.rows() ? b0 : a;
+  const int n = static_cast<int>(a.quads.rows());
   const double half = a.side * 0.5;
   const ImU32 edge = IM_COL32(60, 60, 70, 120);
-  for (int i = 0; i < a.quads.rows(); ++i) {
+  std::vector<ImU32> fill(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) {
     const double lad = a.logAbsDet(i) + t * (b.logAbsDet(i) - a.logAbsDet(i));
-    const ImU32 fill = colormapColour(ColormapKind::Diverging, 0.5 + 0.5 * lad / range, 0.85f);
+    fill[size_t(i)] = colormapColour(ColormapKind::Diverging, 0.5 + 0.5 * lad / range, 0.85f);
+  }
+  // One clip rectangle per pane, not per patch: each change of it is a draw call of its own,
+  // which software GL pays for dearly.
+  dl->PushClipRect(base.min(), base.max(), true);
+  for (int i = 0; i < n; ++i) {
     const ImVec2 zMin = base.toPixels(a.centresZ(i, 0) - half, a.centresZ(i, 1) - half);
     const ImVec2 zMax = base.toPixels(a.centresZ(i, 0) + half, a.centresZ(i, 1) + half);
-    dl->PushClipRect(base.min(), base.max(), true);
-    dl->AddRectFilled(ImVec2(zMin.x, zMax.y), ImVec2(zMax.x, zMin.y), fill);
+    dl->AddRectFilled(ImVec2(zMin.x, zMax.y), ImVec2(zMax.x, zMin.y), fill[size_t(i)]);
     dl->AddRect(ImVec2(zMin.x, zMax.y), ImVec2(zMax.x, zMin.y), edge);
-    dl->PopClipRect();
+  }
+  dl->PopClipRect();
+  dl->PushClipRect(data.min(), data.max(), true);
+  for (int i = 0; i < n; ++i) {
     ImVec2 q[4];
     for (int c = 0; c < 4; ++c)
       q[c] = blend(data, a.quads(i, 2 * c), a.quads(i, 2 * c + 1), b.quads(i, 2 * c), b.quads(i, 2 * c + 1), t);
-    dl->PushClipRect(data.min(), data.max(), true);
-    dl->AddQuadFilled(q[0], q[1], q[2], q[3], fill);
+    dl->AddQuadFilled(q[0], q[1], q[2], q[3], fill[size_t(i)]);
     dl->AddQuad(q[0], q[1], q[2], q[3], edge);
-    dl->PopClipRect();
   }
-  return static_cast<int>(a.quads.rows());
+  dl->PopClipRect();
+  return n;
 }
 
 }  // namespace flowlab::app

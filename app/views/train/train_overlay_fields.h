@@ -25,6 +25,7 @@ struct OverlayFields {
   Expected<GridWarp> grid;       // its image x = f(z) in the data pane
   Expected<JacobianPatches> patches;
   double patchRange = 1.0;       // largest |log det J| the colours span (at least 1, at most 8)
+  double computeMs = 0.0;        // the worker's time for these (trace: overlay_ms)
 };
 
 // The z-square the grid and the patches cover (the base pane shows ±4).

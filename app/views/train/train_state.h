@@ -89,6 +89,7 @@ struct TrainState {
   std::unique_ptr<OverlayFieldWorker> overlayWorker;
   std::shared_ptr<const OverlayFields> overlays;  // this frame's (null until first computed)
   int gridLinesDrawn = 0, patchesDrawn = 0;       // by the last canvas (trace)
+  double overlayAskedAt = -1e9;                   // app time of the last overlay request
 
   // Hover readout of the density or base pane: the probe of the snapshot's model at the cursor.
   enum class HoverPane { None, Data, Base };

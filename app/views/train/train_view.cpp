@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 
 #include <imgui.h>
@@ -72,6 +73,7 @@ std::string defaultSavePath() {
 
 TrainView::TrainView() {
   s_.savePath = defaultSavePath();
+  s_.openPath = s_.savePath;
   pacer_ = std::make_shared<WakePacer>([] { Window::wake(); });
   s_.wake = [pacer = pacer_](bool urgent) { pacer->onPublish(urgent); };
 }
@@ -268,10 +270,12 @@ void TrainView::sidebar(AppState& state) {
   ImGui::RadioButton("both", &scatter, 2);
   s_.scatter = static_cast<TrainState::Scatter>(scatter);
   ImGui::Checkbox("grid", &s_.showGrid);
+  gridToggleMin_ = ImGui::GetItemRectMin(), gridToggleMax_ = ImGui::GetItemRectMax();
   tooltip("A grid of lines in z (base pane) and its image under the learned map f on p_X: where the "
           "flow bends space. Colours follow each line from pane to pane.");
   ImGui::SameLine();
   ImGui::Checkbox("Jacobian patches", &s_.showPatches);
+  patchesToggleMin_ = ImGui::GetItemRectMin(), patchesToggleMax_ = ImGui::GetItemRectMax();
   tooltip("Small squares of z and their images under f, coloured by log|det J| at the centre: blue "
           "shrinks area, red stretches it (as in the 2D lab)");
   const int layers = s_.snap->config.model.layers;
@@ -329,20 +333,25 @@ void TrainView::update(AppState& state, double dt) {
     }
   }
   advanceTraining(state, s_, dt);
-  requestOverlays();
+  requestOverlays(state);
 }
 
-void TrainView::requestOverlays() {
+void TrainView::requestOverlays(const AppState& state) {
   const RunnerSnapshot& snap = *s_.snap;
   if (!(s_.showGrid || s_.showPatches) || !snap.fields || snap.params.empty()) return;
   if (!s_.overlayWorker) {
     auto wake = s_.wake;  // a copy: the worker thread never reads the view's state
     s_.overlayWorker = std::make_unique<OverlayFieldWorker>([wake] { if (wake) wake(true); });
   }
-  // At the runner's field cadence (a few times a second while training, once when paused), so
-  // the grid moves with the density and costs the training thread nothing.
-  s_.overlayWorker->request(snap.generation, snap.fields->step, snap.config.model, snap.params);
   s_.overlays = s_.overlayWorker->latest();
+  // With the runner's fields when paused; while running at most every max(1 s, 30 × its cost),
+  // so the overlay thread takes about 3% of a core from training (a refresh costs tens of ms:
+  // the exported Flow is the general, slower path).
+  const double now = state.frame.time;
+  const double cost = s_.overlays ? s_.overlays->computeMs / 1000.0 : 0.05;
+  if (snap.running && now - s_.overlayAskedAt < std::max(1.0, 30.0 * cost)) return;
+  s_.overlayAskedAt = now;
+  s_.overlayWorker->request(snap.generation, snap.fields->step, snap.config.model, snap.params);
 }
 
 void TrainView::setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) {
@@ -387,10 +396,23 @@ void TrainView::traceState(std::string& out) const {
   box("base_px", layout_.base.min(), layout_.base.max());
   box("title_px", layout_.titleMin, layout_.titleMax);
   box("legend_px", layout_.legendMin, layout_.legendMax);
+  box("grid_toggle_px", gridToggleMin_, gridToggleMax_);
+  box("patches_toggle_px", patchesToggleMin_, patchesToggleMax_);
+  // The parameters' bits as one FNV-1a checksum: a saved and reopened model must match exactly.
+  std::uint64_t crc = 1469598103934665603ull;
+  for (float v : t.params) {
+    std::uint32_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    for (int b = 0; b < 4; ++b) crc = (crc ^ ((bits >> (8 * b)) & 0xffu)) * 1099511628211ull;
+  }
+  std::snprintf(buf, sizeof buf, " params_crc=%016llx can_open_models=%d", static_cast<unsigned long long>(crc),
+                canOpenModels() ? 1 : 0);
+  out += buf;
   // Overlays drawn by the last canvas, and the hover probe (its terms sum to the total).
   const OverlayFields* o = s_.overlays.get();
-  std::snprintf(buf, sizeof buf, " grid=%d patches=%d grid_lines=%d patches_drawn=%d overlay_step=%lld",
-                s_.showGrid ? 1 : 0, s_.showPatches ? 1 : 0, s_.gridLinesDrawn, s_.patchesDrawn, o ? o->step : -1LL);
+  std::snprintf(buf, sizeof buf, " grid=%d patches=%d grid_lines=%d patches_drawn=%d overlay_step=%lld overlay_ms=%.2f",
+                s_.showGrid ? 1 : 0, s_.showPatches ? 1 : 0, s_.gridLinesDrawn, s_.patchesDrawn, o ? o->step : -1LL,
+                o ? o->computeMs : 0.0);
   out += buf;
   const char* pane = s_.hoverPane == TrainState::HoverPane::Data ? "data"
                      : s_.hoverPane == TrainState::HoverPane::Base ? "base" : "none";

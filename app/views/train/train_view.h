@@ -45,7 +45,7 @@ class TrainView : public View {
   void transport();
   void settingsPanel();
   void numbersPanel();
-  void requestOverlays();
+  void requestOverlays(const AppState& state);
   std::shared_ptr<WakePacer> pacer_;  // shared with the training thread's wake callback
   TrainState s_;
   HeatmapRenderer heatmap_;
@@ -53,6 +53,7 @@ class TrainView : public View {
   bool noiseEditing_ = false;
   TrainLayout layout_{};          // of the last canvas (printed by traceState for layout tests)
   ImVec2 canvasMin_{}, canvasMax_{};
+  ImVec2 gridToggleMin_{}, gridToggleMax_{}, patchesToggleMin_{}, patchesToggleMax_{};  // for journeys
 };
 
 TrainLayout layoutTrain(const TrainState& s, ImVec2 origin, ImVec2 size);
