@@ -26,6 +26,7 @@ void drawMainMenu(AppState& state) {
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Open scene...", shortcutKeys(Action::OpenScene))) state.showOpenScene = true;
     if (ImGui::MenuItem("Save screenshot", shortcutKeys(Action::Screenshot))) state.screenshotRequested = true;
+    if (state.activeView) state.activeView->fileMenu(state);
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", shortcutKeys(Action::Quit))) state.quitRequested = true;
     ImGui::EndMenu();

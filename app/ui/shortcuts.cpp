@@ -34,6 +34,8 @@ const std::vector<Shortcut>& shortcutTable() {
       {Action::Gesture, "1D lab", "Drag a knot", "Reshape the spline", 0},
       {Action::TrainRunPause, "Training", "Space", "Run or pause training", keys::Space},
       {Action::TrainReset, "Training", "R", "Reset to step 0", keys::R},
+      {Action::TrainSaveModel, "Training", "Ctrl+S", "Save the model (with its optimizer state)", keys::S, true},
+      {Action::TrainOpenModel, "Training", "Ctrl+Shift+O", "Open a saved model and continue training it", keys::O, true, true},
   };
   return table;
 }

@@ -37,6 +37,8 @@ class View {
   virtual void setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) {
     unknown = names;
   }
+  // Items this view adds to the File menu (drawn inside it, after the shell's own items).
+  virtual void fileMenu(AppState& state) {}
   // Whether this view can show a scene of this dimension.
   virtual bool acceptsDim(int dim) const { return false; }
 };

@@ -10,10 +10,15 @@
 #include <cmath>
 #include <numbers>
 #include <thread>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 
 #include "app/ui/app_state.h"
 #include "app/ui/keys.h"
 #include "app/ui/shell.h"
+#include "app/views/train/train_model_files.h"
 #include "app/views/view_registry.h"
 #include "tests/app/null_imgui.h"
 
@@ -247,6 +252,144 @@ TEST_F(TrainViewTest, AStepLimitStopsARunAndRunAgainContinues) {
   EXPECT_EQ(step(), 30);
   EXPECT_EQ(snap().stopped, StopReason::StepLimit);
   EXPECT_FALSE(s().running());
+}
+
+
+// --- Overlays, hover, model files (trainview) ---
+
+TEST_F(TrainViewTest, GridAndPatchesOfTheLearnedMapAreDrawnWhenToggled) {
+  s().pendingSteps = 50;
+  frame();
+  settle();
+  frame();
+  EXPECT_EQ(s().gridLinesDrawn, 0) << "off by default";
+  EXPECT_EQ(s().patchesDrawn, 0);
+  std::vector<std::string> unknown;
+  view->setOverlays({"grid", "patches"}, true, unknown);
+  EXPECT_TRUE(unknown.empty());
+  frame();  // asks the overlay thread
+  ASSERT_NE(s().overlayWorker, nullptr);
+  ASSERT_TRUE(s().overlayWorker->waitDone(120.0));
+  frame();
+  ASSERT_TRUE(s().overlays);
+  EXPECT_EQ(s().overlays->step, 50) << "the overlays are of the model shown";
+  EXPECT_EQ(s().gridLinesDrawn, 26) << "13 lines per axis, as in the 2D lab";
+  EXPECT_EQ(s().patchesDrawn, 144);
+  // The image of the grid is not the grid: after 50 steps f bends the line z₁ = 0, which the
+  // identity would map to the straight line x₁ = 0.
+  const GridWarp& g = s().overlays->grid.value;
+  ASSERT_EQ(g.lines.size(), s().overlays->baseGrid.value.lines.size());
+  ASSERT_EQ(g.levels(6), 0.0);
+  const Batch& middle = g.lines[6];
+  EXPECT_GT(middle.col(0).maxCoeff() - middle.col(0).minCoeff(), 0.05);
+  const JacobianPatches& p = s().overlays->patches.value;
+  EXPECT_GT(p.logAbsDet.cwiseAbs().maxCoeff(), 0.05) << "a trained map changes area somewhere";
+  view->setOverlays({"patches"}, true, unknown);
+  frame();
+  EXPECT_EQ(s().gridLinesDrawn, 0) << "exclusive: the grid went off";
+  EXPECT_EQ(s().patchesDrawn, 144);
+}
+
+TEST_F(TrainViewTest, HoverOverEitherPaneProbesTheModelAndItsTermsSumToLogP) {
+  s().pendingSteps = 100;
+  frame();
+  settle();
+  frame();  // the layout of a frame with the trained model
+  std::string trace;
+  view->traceState(trace);
+  // The density pane's pixel box from the trace (density_px=x0,y0,x1,y1).
+  const auto box = [&](const std::string& key) {
+    const size_t at = trace.find(" " + key + "=");
+    float v[4] = {};
+    std::sscanf(trace.c_str() + at + key.size() + 2, "%f,%f,%f,%f", &v[0], &v[1], &v[2], &v[3]);
+    return std::array<float, 4>{v[0], v[1], v[2], v[3]};
+  };
+  for (const char* pane : {"density_px", "base_px"}) {
+    const auto b = box(pane);
+    ImGui::GetIO().MousePos = ImVec2(b[0] + 0.3f * (b[2] - b[0]), b[1] + 0.6f * (b[3] - b[1]));
+    frame();
+    frame();
+    ASSERT_TRUE(s().hover) << pane << ": " << s().hoverError;
+    const PointProbe& h = *s().hover;
+    ASSERT_EQ(h.terms.size(), 6u) << "one term per layer";
+    double sum = 0.0;
+    for (const LayerTerm& t : h.terms) sum += t.logAbsDet;
+    EXPECT_NEAR(h.logPz - sum, h.logPx, 1e-9) << "log p_X = log p_Z − Σ log|det J_k|";
+    // The probe is of the model shown: its log p matches the trainer's float path.
+    const Expected<TrainerConfig> config = trainerConfigFrom(TrainSettings{});
+    ASSERT_TRUE(config.ok());
+    Trainer t(config.value);
+    t.step(100);
+    MatrixT<float> x(1, 2);
+    x << float(h.x(0)), float(h.x(1));
+    EXPECT_NEAR(t.logProb(x)(0), h.logPx, 1e-3) << pane;
+    EXPECT_EQ(std::string(pane) == "density_px", s().hoverPane == TrainState::HoverPane::Data);
+  }
+  ImGui::GetIO().MousePos = ImVec2(-1, -1);
+  frame();
+  EXPECT_FALSE(s().hover) << "off the panes, no readout";
+}
+
+TEST_F(TrainViewTest, SaveThenOpenRestoresStepParametersAndOptimizerBitForBit) {
+  if (!canOpenModels()) GTEST_SKIP() << "TrainingRunner::load is not in this build's core";
+  const std::string path = (std::filesystem::temp_directory_path() / "flowlab-train-view-test-model.json").string();
+  std::filesystem::remove(path);
+  s().pendingSteps = 30;
+  frame();
+  settle();
+  const std::vector<float> at30 = snap().params;
+  s().savePath = path;
+  s().saveRequested = true;
+  frame();
+  settle();
+  ASSERT_TRUE(std::filesystem::exists(path));
+  s().pendingSteps = 10;
+  frame();
+  settle();
+  ASSERT_EQ(step(), 40);
+  const std::vector<float> at40 = snap().params;
+  ASSERT_NE(at40, at30);
+
+  s().openPath = path;
+  s().openRequested = true;
+  frame();
+  settle();
+  EXPECT_EQ(step(), 30) << "the saved step";
+  EXPECT_EQ(snap().params, at30) << "the saved parameters, bit for bit";
+  EXPECT_EQ(snap().config.seed, 0u);
+  // The optimizer state came back too: ten more steps land exactly where the unbroken run did.
+  s().pendingSteps = 10;
+  frame();
+  settle();
+  EXPECT_EQ(step(), 40);
+  EXPECT_EQ(snap().params, at40);
+  std::filesystem::remove(path);
+}
+
+TEST_F(TrainViewTest, OpeningABadFileKeepsTheCurrentModelAndSaysWhy) {
+  s().pendingSteps = 20;
+  frame();
+  settle();
+  const std::vector<float> before = snap().params;
+  const std::string path = (std::filesystem::temp_directory_path() / "flowlab-train-view-bad-model.json").string();
+  for (const std::string text : {std::string("not json at all"), std::string(R"({"dim": 2, "layers": []})")}) {
+    {
+      std::ofstream out(path);
+      out << text;
+    }
+    s().openPath = path;
+    s().openRequested = true;
+    frame();
+    settle();
+    EXPECT_EQ(step(), 20);
+    EXPECT_EQ(snap().params, before);
+    const Message* m = state.messages.latest();
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->severity, Severity::Error);
+    EXPECT_NE(m->text.find("Open model"), std::string::npos) << m->text;
+    EXPECT_NE(m->text.find("the current model stays"), std::string::npos) << m->text;
+  }
+  std::filesystem::remove(path);
 }
 
 }  // namespace

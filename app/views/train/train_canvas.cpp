@@ -206,8 +206,7 @@ void drawCurve(ImDrawList* dl, const TrainState& s, const PlotFrame& f, ImVec2& 
 }
 
 void drawBase(ImDrawList* dl, const TrainState& state, const PlotFrame& f) {
-  const RunnerSnapshot& s = *state.snap;
-  dl->AddRectFilled(f.min(), f.max(), theme::kPanelBg);
+  const RunnerSnapshot& s = *state.snap;  // the background is drawn before the overlays
   drawDots(dl, f, s.basePoints.get(), IM_COL32(52, 120, 198, 110), 1.5f);
   // A stage of the layer-by-layer pull-back, or all the way to z.
   const int layers = s.config.model.layers;
@@ -316,6 +315,9 @@ TrainLayout drawTrainCanvas(AppState& state, TrainState& s, HeatmapRenderer& hea
       s.drawHeatmap = false;
     }
   }
+  // Grid and patches between the fields and the points, in both panes at once (one shape each).
+  dl->AddRectFilled(l.base.min(), l.base.max(), theme::kPanelBg);
+  drawTrainOverlays(dl, s, l);
   const bool showData = s.scatter != TrainState::Scatter::Samples, showSamples = s.scatter != TrainState::Scatter::Data;
   if (showData) drawDots(dl, l.density, snap.dataPoints.get(), kDataDot, 1.2f);
   if (showSamples && snap.fields && snap.fields->samples.ok())
@@ -344,6 +346,8 @@ TrainLayout drawTrainCanvas(AppState& state, TrainState& s, HeatmapRenderer& hea
   }
   drawCurve(dl, s, l.curve, l.legendMin, l.legendMax);
   drawBase(dl, s, l.base);
+  updateTrainHover(s, l);
+  drawTrainHover(dl, s, l);
   return l;
 }
 

@@ -6,6 +6,7 @@
 
 #include "app/ui/app_state.h"
 #include "app/ui/view.h"
+#include "app/views/train/train_model_files.h"
 #include "app/views/train/train_state.h"
 
 namespace flowlab::app {
@@ -52,6 +53,22 @@ void report(AppState& app, TrainState& s) {
     s.seenMessage = snap.message;
     if (!snap.message.empty()) {
       if (snap.stopped == StopReason::Diverged) app.error(snap.message); else app.info(snap.message);
+    }
+  }
+  if (s.loadCommand != 0 && snap.applied >= s.loadCommand) {
+    s.loadCommand = 0;
+    if (snap.message.rfind("Open model", 0) != 0) {  // a failed load says so (and keeps the run)
+      // The sidebar shows the loaded run's settings, so a later change starts from them.
+      const TrainerConfig& c = snap.config;
+      TrainSettings& t = s.settings;
+      t.dataset = datasetNames()[size_t(c.data.kind)];
+      t.noise = c.data.noise;
+      t.layers = c.model.layers;
+      t.hidden = c.model.hidden;
+      t.batch = c.batch;
+      t.learningRate = c.learningRate;
+      t.seed = c.seed;
+      app.info("opened model " + s.loadedFrom + " at step " + std::to_string(snap.step) + "; Run continues training it");
     }
   }
   if (s.saveCommand != 0 && snap.saveSeq >= s.saveCommand) {
@@ -135,6 +152,7 @@ void advanceTraining(AppState& app, TrainState& s, double /*dt*/) {
     s.wantRunning = !s.running();
     send(s, s.wantRunning ? r.run() : r.pause());
   }
+  if (s.openRequested) openModel(app, s);
   if (s.saveRequested || s.openIn2DRequested) {
     s.openAfterSave = s.openIn2DRequested;
     const std::string path = s.openIn2DRequested

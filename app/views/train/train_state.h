@@ -11,6 +11,10 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
+#include "app/views/train/train_overlay_fields.h"
+#include "core/inspect/point_probe.h"
 #include "core/train/training_runner.h"
 
 namespace flowlab::app {
@@ -58,6 +62,13 @@ struct TrainState {
   bool saveRequested = false;
   bool openIn2DRequested = false;
   std::string savePath;
+  // File > Save model... / Open model...: the path dialogs (train_model_files.cpp) and the open
+  // they ask for (carried out after the UI pass, through the runner's command queue).
+  bool showSaveDialog = false, showOpenDialog = false;
+  bool openRequested = false;
+  std::string openPath;
+  std::uint64_t loadCommand = 0;  // sequence of the model load in flight (0: none)
+  std::string loadedFrom;         // the file the current run came from ("" for a fresh one)
 
   // Controls.
   int speedIndex = kSpeedCount - 1;  // unthrottled
@@ -71,6 +82,22 @@ struct TrainState {
   double layerClock = 0.0;       // seconds on the current layer while playing
   enum class Scatter { Data, Samples, Both };
   Scatter scatter = Scatter::Data;  // points on the density pane: the data, samples of the model, or both
+  bool showGrid = false;     // the z-grid in the base pane and its image under f on p_X (as in the 2D lab)
+  bool showPatches = false;  // Jacobian volume patches: z-squares and their images, coloured by log|det J|
+
+  // Grid and patches, computed off the UI thread for the latest fields (train_overlay_fields.h).
+  std::unique_ptr<OverlayFieldWorker> overlayWorker;
+  std::shared_ptr<const OverlayFields> overlays;  // this frame's (null until first computed)
+  int gridLinesDrawn = 0, patchesDrawn = 0;       // by the last canvas (trace)
+  double overlayAskedAt = -1e9;                   // app time of the last overlay request
+
+  // Hover readout of the density or base pane: the probe of the snapshot's model at the cursor.
+  enum class HoverPane { None, Data, Base };
+  HoverPane hoverPane = HoverPane::None;
+  std::optional<PointProbe> hover;
+  std::string hoverError;
+  std::shared_ptr<const RunnerSnapshot> probedSnap;  // the snapshot whose model `probeFlow` is
+  std::optional<Flow> probeFlow;
 
   // What the UI asked last; trusted over the snapshot until the runner has applied it.
   bool wantRunning = false;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 
 #include <imgui.h>
@@ -15,6 +16,7 @@
 #include "app/ui/shortcuts.h"
 #include "app/ui/theme.h"
 #include "app/ui/tooltip.h"
+#include "app/views/train/train_model_files.h"
 
 namespace flowlab::app {
 
@@ -71,6 +73,7 @@ std::string defaultSavePath() {
 
 TrainView::TrainView() {
   s_.savePath = defaultSavePath();
+  s_.openPath = s_.savePath;
   pacer_ = std::make_shared<WakePacer>([] { Window::wake(); });
   s_.wake = [pacer = pacer_](bool urgent) { pacer->onPublish(urgent); };
 }
@@ -266,6 +269,15 @@ void TrainView::sidebar(AppState& state) {
   ImGui::SameLine();
   ImGui::RadioButton("both", &scatter, 2);
   s_.scatter = static_cast<TrainState::Scatter>(scatter);
+  ImGui::Checkbox("grid", &s_.showGrid);
+  gridToggleMin_ = ImGui::GetItemRectMin(), gridToggleMax_ = ImGui::GetItemRectMax();
+  tooltip("A grid of lines in z (base pane) and its image under the learned map f on p_X: where the "
+          "flow bends space. Colours follow each line from pane to pane.");
+  ImGui::SameLine();
+  ImGui::Checkbox("Jacobian patches", &s_.showPatches);
+  patchesToggleMin_ = ImGui::GetItemRectMin(), patchesToggleMax_ = ImGui::GetItemRectMax();
+  tooltip("Small squares of z and their images under f, coloured by log|det J| at the centre: blue "
+          "shrinks area, red stretches it (as in the 2D lab)");
   const int layers = s_.snap->config.model.layers;
   const bool haveStages = s_.snap->fields && !s_.snap->fields->stages.empty();
   int shown = s_.layerShown < 0 ? layers : s_.layerShown;
@@ -289,7 +301,9 @@ void TrainView::sidebar(AppState& state) {
   ImGui::InputText("##savepath", &s_.savePath);
   tooltip("Where \"Save model...\" writes the checkpoint (a scene file with the optimizer state; "
           "flowlab train --resume continues from it)");
-  if (ImGui::Button("Save model...")) s_.saveRequested = true;
+  if (ImGui::Button("Save model...")) s_.showSaveDialog = true;
+  tooltip("Save the model with its optimizer state and step (Ctrl+S); File > Open model... (Ctrl+Shift+O) "
+          "continues training it");
   ImGui::SameLine();
   if (ImGui::Button("Open in 2D lab")) s_.openIn2DRequested = true;
   tooltip("Look inside the trained flow layer by layer in the 2D lab (standardized coordinates)");
@@ -301,6 +315,8 @@ void TrainView::sidebar(AppState& state) {
 void TrainView::update(AppState& state, double dt) {
   if (shortcutPressed(Action::TrainRunPause) && s_.snap->stopped != StopReason::Diverged) s_.toggleRequested = true;
   if (shortcutPressed(Action::TrainReset)) s_.resetRequested = true;
+  if (shortcutPressed(Action::TrainSaveModel)) s_.showSaveDialog = true;
+  if (shortcutPressed(Action::TrainOpenModel)) s_.showOpenDialog = true;
   pacer_->setFrameMs(state.frame.frameMs);
   // Play of the layer slider: one layer every 0.6 s, from the data to z.
   const int layers = s_.snap->config.model.layers;
@@ -317,14 +333,36 @@ void TrainView::update(AppState& state, double dt) {
     }
   }
   advanceTraining(state, s_, dt);
+  requestOverlays(state);
+}
+
+void TrainView::requestOverlays(const AppState& state) {
+  const RunnerSnapshot& snap = *s_.snap;
+  if (!(s_.showGrid || s_.showPatches) || !snap.fields || snap.params.empty()) return;
+  if (!s_.overlayWorker) {
+    auto wake = s_.wake;  // a copy: the worker thread never reads the view's state
+    s_.overlayWorker = std::make_unique<OverlayFieldWorker>([wake] { if (wake) wake(true); });
+  }
+  s_.overlays = s_.overlayWorker->latest();
+  // With the runner's fields when paused; while running at most every max(1 s, 30 × its cost),
+  // so the overlay thread takes about 3% of a core from training (a refresh costs tens of ms:
+  // the exported Flow is the general, slower path).
+  const double now = state.frame.time;
+  const double cost = s_.overlays ? s_.overlays->computeMs / 1000.0 : 0.05;
+  if (snap.running && now - s_.overlayAskedAt < std::max(1.0, 30.0 * cost)) return;
+  s_.overlayAskedAt = now;
+  s_.overlayWorker->request(snap.generation, snap.fields->step, snap.config.model, snap.params);
 }
 
 void TrainView::setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) {
   bool data = !exclusive && s_.scatter != TrainState::Scatter::Samples;
   bool samples = !exclusive && s_.scatter != TrainState::Scatter::Data;
+  if (exclusive) s_.showGrid = s_.showPatches = false;
   for (const std::string& n : names) {
     if (n == "data") data = true;
     else if (n == "samples") samples = true;
+    else if (n == "grid") s_.showGrid = true;
+    else if (n == "patches") s_.showPatches = true;
     else unknown.push_back(n);
   }
   s_.scatter = samples ? (data ? TrainState::Scatter::Both : TrainState::Scatter::Samples) : TrainState::Scatter::Data;
@@ -358,10 +396,50 @@ void TrainView::traceState(std::string& out) const {
   box("base_px", layout_.base.min(), layout_.base.max());
   box("title_px", layout_.titleMin, layout_.titleMax);
   box("legend_px", layout_.legendMin, layout_.legendMax);
+  box("grid_toggle_px", gridToggleMin_, gridToggleMax_);
+  box("patches_toggle_px", patchesToggleMin_, patchesToggleMax_);
+  // The parameters' bits as one FNV-1a checksum: a saved and reopened model must match exactly.
+  std::uint64_t crc = 1469598103934665603ull;
+  for (float v : t.params) {
+    std::uint32_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    for (int b = 0; b < 4; ++b) crc = (crc ^ ((bits >> (8 * b)) & 0xffu)) * 1099511628211ull;
+  }
+  std::snprintf(buf, sizeof buf, " params_crc=%016llx can_open_models=%d", static_cast<unsigned long long>(crc),
+                canOpenModels() ? 1 : 0);
+  out += buf;
+  // Overlays drawn by the last canvas, and the hover probe (its terms sum to the total).
+  const OverlayFields* o = s_.overlays.get();
+  std::snprintf(buf, sizeof buf, " grid=%d patches=%d grid_lines=%d patches_drawn=%d overlay_step=%lld overlay_ms=%.2f",
+                s_.showGrid ? 1 : 0, s_.showPatches ? 1 : 0, s_.gridLinesDrawn, s_.patchesDrawn, o ? o->step : -1LL,
+                o ? o->computeMs : 0.0);
+  out += buf;
+  const char* pane = s_.hoverPane == TrainState::HoverPane::Data ? "data"
+                     : s_.hoverPane == TrainState::HoverPane::Base ? "base" : "none";
+  std::snprintf(buf, sizeof buf, " hover_pane=%s", s_.hover ? pane : "none");
+  out += buf;
+  if (s_.hover) {
+    const PointProbe& h = *s_.hover;
+    std::snprintf(buf, sizeof buf, " hover_x=%.6f,%.6f hover_z=%.6f,%.6f hover_log_px=%.9g hover_log_pz=%.9g "
+                  "hover_det_total=%.9g hover_dets=",
+                  h.x(0), h.x(1), h.z(0), h.z(1), h.logPx, h.logPz, h.logAbsDetTotal);
+    out += buf;
+    for (size_t k = 0; k < h.terms.size(); ++k) {  // per layer, base outwards (the test sums them)
+      std::snprintf(buf, sizeof buf, "%s%.9g", k ? "," : "", h.terms[k].logAbsDet);
+      out += buf;
+    }
+  }
+}
+
+void TrainView::fileMenu(AppState& /*state*/) {
+  ImGui::Separator();
+  if (ImGui::MenuItem("Save model...", shortcutKeys(Action::TrainSaveModel))) s_.showSaveDialog = true;
+  if (ImGui::MenuItem("Open model...", shortcutKeys(Action::TrainOpenModel))) s_.showOpenDialog = true;
 }
 
 void TrainView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
   layout_ = drawTrainCanvas(state, s_, heatmap_, origin, size);
+  drawModelFileDialogs(state, s_);
   canvasMin_ = origin;
   canvasMax_ = ImVec2(origin.x + size.x, origin.y + size.y);
 }

@@ -27,6 +27,8 @@ class TrainView : public View {
   void sidebar(AppState& state) override;
   void update(AppState& state, double dt) override;
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
+  // Save model... (Ctrl+S) and Open model... (Ctrl+Shift+O).
+  void fileMenu(AppState& state) override;
   void invalidate() override;
   // The training thread wakes the loop when it publishes (about 60 times a second while running).
   // Play of the layer slider animates the base pane.
@@ -34,7 +36,8 @@ class TrainView : public View {
   bool acceptsDim(int dim) const override { return dim == 2; }
 
   void traceState(std::string& out) const override;
-  // "data" and "samples": the points drawn on the density pane (--overlays data,samples).
+  // "data" and "samples": the points drawn on the density pane (--overlays data,samples); "grid"
+  // and "patches": the learned map's grid deformation and Jacobian volume patches.
   void setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) override;
   TrainState& trainState() { return s_; }
 
@@ -42,6 +45,7 @@ class TrainView : public View {
   void transport();
   void settingsPanel();
   void numbersPanel();
+  void requestOverlays(const AppState& state);
   std::shared_ptr<WakePacer> pacer_;  // shared with the training thread's wake callback
   TrainState s_;
   HeatmapRenderer heatmap_;
@@ -49,6 +53,7 @@ class TrainView : public View {
   bool noiseEditing_ = false;
   TrainLayout layout_{};          // of the last canvas (printed by traceState for layout tests)
   ImVec2 canvasMin_{}, canvasMax_{};
+  ImVec2 gridToggleMin_{}, gridToggleMax_{}, patchesToggleMin_{}, patchesToggleMax_{};  // for journeys
 };
 
 TrainLayout layoutTrain(const TrainState& s, ImVec2 origin, ImVec2 size);
@@ -56,5 +61,11 @@ TrainLayout layoutTrain(const TrainState& s, ImVec2 origin, ImVec2 size);
 Range nllRange(const TrainState& s);
 // Returns the layout it drew, with the title's and the legend's text boxes.
 TrainLayout drawTrainCanvas(AppState& state, TrainState& s, HeatmapRenderer& heatmap, ImVec2 origin, ImVec2 size);
+
+// Overlays and hover (train_canvas_overlays.cpp): the grid and the patches of the learned map in
+// the density and base panes; the readout of the pane under the cursor (x, z = f⁻¹(x), log p per layer).
+void drawTrainOverlays(ImDrawList* dl, TrainState& s, const TrainLayout& l);
+void updateTrainHover(TrainState& s, const TrainLayout& l);
+void drawTrainHover(ImDrawList* dl, const TrainState& s, const TrainLayout& l);
 
 }  // namespace flowlab::app
