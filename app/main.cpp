@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
                  "train_steps_per_sec=, frame_ms_median= and frame_ms_p95=")
       ->check(CLI::Range(0.1, 3600.0));
   cli.add_option("--overlays", gui.overlays,
-                 "Show exactly these overlays: density, grid, patches, samples, log (2D); histogram, bands (1D)")
+                 "Show exactly these overlays: density, grid, patches, samples, roundtrip, log (2D); histogram, bands (1D)")
       ->delimiter(',');
 
   cli.add_flag("--trace-state", gui.traceState,
