@@ -264,7 +264,7 @@ TEST_F(Lab1DWindow, SceneOfADimensionNoViewShowsIsReportedAndTheLabKeepsItsScene
 
 TEST_F(Lab1DWindow, MissingScenePathIsRejectedBeforeAWindowOpens) {
   const std::string png = dir_ + "/never.png";
-  const auto r = runProcess(kFlowlab + " --screenshot " + png + " --scene " + dir_ + "/no_such_scene.json");
+  const auto r = runGuiProcess(kFlowlab + " --screenshot " + png + " --scene " + dir_ + "/no_such_scene.json");
   EXPECT_EQ(r.exitCode, 2);
   EXPECT_NE(r.err.find("no_such_scene.json"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(png));

@@ -63,7 +63,7 @@ class Lab2D : public ::testing::Test {
   }
   PngImage shoot(const std::string& scene, const std::string& overlays, const std::string& name) {
     const std::string png = dir_ + "/" + name + ".png";
-    const auto r = runProcess(kFlowlab + " --screenshot " + png + " --size 1500x950 --frames 3 --scene " + scene +
+    const auto r = runGuiProcess(kFlowlab + " --screenshot " + png + " --size 1500x950 --frames 3 --scene " + scene +
                               " --overlays " + overlays);
     EXPECT_EQ(r.exitCode, 0) << r.err;
     return loadPng(png);
@@ -178,7 +178,7 @@ class Lab2DTraced : public Lab2D {
   TracedShot shootTraced(const std::string& scene, const std::string& size, const std::string& extra,
                          const std::string& name) {
     const std::string png = dir_ + "/" + name + ".png";
-    const auto r = runProcess(kFlowlab + " --screenshot " + png + " --size " + size + " --frames 4 --trace-state --scene " +
+    const auto r = runGuiProcess(kFlowlab + " --screenshot " + png + " --size " + size + " --frames 4 --trace-state --scene " +
                               scene + " " + extra);
     EXPECT_EQ(r.exitCode, 0) << r.err;
     return TracedShot{loadPng(png), lastTrace(r.out)};

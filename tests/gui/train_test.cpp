@@ -97,7 +97,7 @@ class TrainGui : public ::testing::Test {
   }
   Shot shoot(int steps, const std::string& name, const std::string& size = "1500x950") {
     const std::string png = dir_ + "/" + name + ".png";
-    const auto r = runProcess(kFlowlab + " --view train --trace-state --screenshot " + png + " --size " + size +
+    const auto r = runGuiProcess(kFlowlab + " --view train --trace-state --screenshot " + png + " --size " + size +
                               " --frames 3 --train-steps " + std::to_string(steps));
     EXPECT_EQ(r.exitCode, 0) << r.err;
     return Shot{loadPng(png), r.out};
@@ -139,7 +139,7 @@ TEST_F(TrainGui, TwoThousandStepsAtTheDefaultsReproduceTheCli) {
   ASSERT_EQ(traceValue(app.out, "step"), "2000");
   const double appNll = std::stod(traceValue(app.out, "test_nll"));
   const std::string csv = dir_ + "/curve.csv";
-  const auto cli = runProcess(kFlowlab + " train --steps 2000 --log " + csv + " --log-every 2000");
+  const auto cli = runGuiProcess(kFlowlab + " train --steps 2000 --log " + csv + " --log-every 2000");
   ASSERT_EQ(cli.exitCode, 0) << cli.err;
   std::ifstream in(csv);
   std::string line, last;

@@ -84,7 +84,7 @@ class TruthOverlay : public ::testing::Test {
   PngImage shoot(const std::string& scenePath, const std::string& extra, const std::string& name, TraceLine& trace,
                  const std::string& size = "1280x800") {
     const std::string png = dir_ + "/" + name + ".png";
-    const auto r = runProcess(kFlowlab + " --screenshot " + png + " --size " + size + " --frames 3 --trace-state --scene " +
+    const auto r = runGuiProcess(kFlowlab + " --screenshot " + png + " --size " + size + " --frames 3 --trace-state --scene " +
                               scenePath + " " + extra);
     EXPECT_EQ(r.exitCode, 0) << r.err;
     std::istringstream lines(r.out);

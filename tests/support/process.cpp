@@ -2,7 +2,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 #include <sstream>
 
@@ -36,6 +38,16 @@ ProcessResult runProcess(const std::string& command) {
   r.err = slurp(errPath);
   std::error_code ec;
   std::filesystem::remove_all(dir, ec);
+  return r;
+}
+
+ProcessResult runGuiProcess(const std::string& command) {
+  ProcessResult r = runProcess(command);
+  for (int attempt = 1; attempt < 4 && r.exitCode == 2 && r.err.find("cannot open a window") != std::string::npos;
+       ++attempt) {
+    std::this_thread::sleep_for(std::chrono::seconds(attempt));
+    r = runProcess(command);
+  }
   return r;
 }
 

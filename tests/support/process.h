@@ -14,6 +14,10 @@ struct ProcessResult {
 // `command` is passed to /bin/sh -c; stdin is /dev/null.
 ProcessResult runProcess(const std::string& command);
 
+// runProcess for the app with a window: a connection to a live but loaded X server has been seen to
+// fail now and then ("cannot open a window"), so that one failure is retried up to three times.
+ProcessResult runGuiProcess(const std::string& command);
+
 // A fresh, empty temporary folder for one test.
 std::string makeTempDir(const std::string& tag);
 
