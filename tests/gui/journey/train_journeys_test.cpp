@@ -57,7 +57,7 @@ TEST_F(TrainJourney, RunTrainsNearHeadlessSpeedPauseStopsAndResetReturnsToStepZe
   sleepSeconds(3.0);
   // A fresh line: the training thread's own clock since Run (it wakes the UI at least once a second).
   const int frame = j.frame();
-  ASSERT_TRUE(j.waitFor([&](const TraceLine& t) { return t.number("frame") > frame; }, 5));
+  ASSERT_TRUE(j.waitFor([&](const TraceLine& t) { return t.number("frame") > frame; }, 30)) << j.state().raw();
   const TraceLine running = j.state();
   const double inApp = running.number("run_steps") / running.number("run_seconds");
   const double after = headlessRate();
