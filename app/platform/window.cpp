@@ -1,6 +1,5 @@
 #include "app/platform/window.h"
 
-#define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <glad/gl.h>
 #include <imgui.h>

@@ -333,7 +333,7 @@ double baseLength(const Lab1DLayout& l, double p) {
 TEST_F(Lab1DViewTest, OneDensityIsDrawnAtOneLengthInBothPanelsAtEverySize) {
   for (const char* stem : {"sine_1d", "affine_1d", "composition_1d", "bimodal_spline_1d"}) {
     open(stem);
-    for (const auto [w, h] : {std::pair{1280.f, 720.f}, std::pair{1600.f, 1000.f}, std::pair{1024.f, 768.f}}) {
+    for (const auto& [w, h] : {std::pair{1280.f, 720.f}, std::pair{1600.f, 1000.f}, std::pair{1024.f, 768.f}}) {
       SCOPED_TRACE(std::string(stem) + " at " + std::to_string(int(w)) + "x" + std::to_string(int(h)));
       resize(w, h);
       const Lab1DLayout l = currentLayout();
@@ -381,7 +381,7 @@ TEST_F(Lab1DViewTest, EditingTheMapKeepsTheDensityScaleAndFitChoosesItAgain) {
 TEST_F(Lab1DViewTest, LayoutHasNoOverlapOrClippingFromSmallScreensToFourK) {
   for (const auto& p : presets(1)) {
     open(std::filesystem::path(p.path).stem().string());
-    for (const auto [w, h] : {std::pair{1024.f, 768.f}, std::pair{1280.f, 720.f}, std::pair{1920.f, 1080.f},
+    for (const auto& [w, h] : {std::pair{1024.f, 768.f}, std::pair{1280.f, 720.f}, std::pair{1920.f, 1080.f},
                               std::pair{3840.f, 2160.f}}) {
       SCOPED_TRACE(p.path + " at " + std::to_string(int(w)) + "x" + std::to_string(int(h)));
       resize(w, h);
@@ -389,7 +389,9 @@ TEST_F(Lab1DViewTest, LayoutHasNoOverlapOrClippingFromSmallScreensToFourK) {
       const Lab1DLayout probe = currentLayout();
       ImGui::GetIO().MousePos = probe.curve.toPixels(0.3, 0.0);
       const Lab1DLayout l = currentLayout();
-      if (lab().fields.validity.ok()) EXPECT_TRUE(lab().hover.has_value()) << lab().hoverError;
+      if (lab().fields.validity.ok()) {
+        EXPECT_TRUE(lab().hover.has_value()) << lab().hoverError;
+      }
       const Lab1DLayoutProblems problems = checkLab1DLayout(l, lab().drawn);
       EXPECT_EQ(problems.total(), 0) << problems.first;
       EXPECT_EQ(lab().drawn.readoutOverflow, 0.0f);

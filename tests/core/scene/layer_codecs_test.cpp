@@ -80,7 +80,9 @@ TEST(LayerCodecs, MlpConditionerHasATableEntry) {
   const Expected<BijectorPtr> r = readLayer(
       Json::parse(R"({"type": "affine_coupling", "kept": [0], "conditioner": {"type": "mlp"}})"), 2, "/layers/4");
   // Until the training area provides it, reading says so (and names the conditioner's place).
-  if (!r.ok()) EXPECT_EQ(r.status.message().rfind("/layers/4/conditioner", 0), 0u) << r.status.message();
+  if (!r.ok()) {
+    EXPECT_EQ(r.status.message().rfind("/layers/4/conditioner", 0), 0u) << r.status.message();
+  }
 }
 
 }  // namespace
