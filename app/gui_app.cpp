@@ -52,7 +52,10 @@ void printTrace(const AppState& state, int frame, double workMs) {
                 ImGui::GetFontSize(), static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(io.Fonts->TexID)),
                 state.settings.sidebarVisible ? 1 : 0, workMs);
   line = buf;
-  std::snprintf(buf, sizeof buf, " help=%d idle=%d", state.showShortcuts ? 1 : 0, state.frame.idle ? 1 : 0);
+  int errors = 0;  // error messages posted so far (journeys check that bad input said something)
+  for (const Message& m : state.messages.all()) errors += m.severity == Severity::Error;
+  std::snprintf(buf, sizeof buf, " help=%d idle=%d errors=%d", state.showShortcuts ? 1 : 0, state.frame.idle ? 1 : 0,
+                errors);
   line += buf;
   if (state.activeView) state.activeView->traceState(line);
   std::printf("%s\n", line.c_str());

@@ -36,6 +36,11 @@ const std::vector<Shortcut>& shortcutTable() {
       {Action::TrainReset, "Training", "R", "Reset to step 0", keys::R},
       {Action::TrainSaveModel, "Training", "Ctrl+S", "Save the model (with its optimizer state)", keys::S, true},
       {Action::TrainOpenModel, "Training", "Ctrl+Shift+O", "Open a saved model and continue training it", keys::O, true, true},
+      {Action::TrainDrawTool, "Training", "D", "Draw your own points on the density pane (again: done)", keys::D},
+      {Action::Gesture, "Training", "Drag on p_X (drawing)", "Spray points; Shift+drag erases", 0},
+      {Action::Undo, "Training", "Ctrl+Z (drawing)", "Take back the last stroke", keys::Z, true},
+      {Action::TrainUseDrawing, "Training", "T (drawing)", "Train on the drawn points", keys::T},
+      {Action::TrainImportPoints, "Training", "Ctrl+I", "Import points from a CSV file and train on them", keys::I, true},
   };
   return table;
 }

@@ -11,7 +11,7 @@ enum class Action {
   View1, View2, View3, View4,
   Undo, Redo, RedoShift,
   PlayPause, NextLayer, PreviousLayer,
-  TrainRunPause, TrainReset, TrainSaveModel, TrainOpenModel,
+  TrainRunPause, TrainReset, TrainSaveModel, TrainOpenModel, TrainDrawTool, TrainUseDrawing, TrainImportPoints,
   Gesture,  // a mouse gesture: listed, not bound to a key
 };
 

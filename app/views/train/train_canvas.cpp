@@ -158,8 +158,10 @@ void drawCurve(ImDrawList* dl, const TrainState& s, const PlotFrame& f, ImVec2& 
   // The curve starts at the baseline on the left and ends near the floor on the right: each label
   // goes to the end the curve is far from.
   referenceLine(dl, f, kGaussianBaselineNll, theme::kBaseSpace, label, false);
-  std::snprintf(label, sizeof label, "floor: data entropy = %.3f", snap.floor);
-  referenceLine(dl, f, snap.floor, kFloorLine, label, true);
+  // Own points have no known density: their floor is an estimate (and may be unknown: NaN, no line).
+  std::snprintf(label, sizeof label, snap.config.data.points ? "floor (estimate): entropy ≈ %.3f" : "floor: data entropy = %.3f",
+                snap.floor);
+  if (std::isfinite(snap.floor)) referenceLine(dl, f, snap.floor, kFloorLine, label, true);
   const std::vector<double> trainX = stepXs(s, snap.train.steps), testX = stepXs(s, snap.test.steps);
   drawPolyline(dl, f, trainX.data(), snap.train.values.data(), static_cast<int>(trainX.size()), kTrainCurve, 2.0f);
   drawPolyline(dl, f, testX.data(), snap.test.values.data(), static_cast<int>(testX.size()), kTestCurve, 2.0f);
@@ -334,8 +336,8 @@ TrainLayout drawTrainCanvas(AppState& state, TrainState& s, HeatmapRenderer& hea
                   (s.scatter == TrainState::Scatter::Data      ? " data points ("
                    : s.scatter == TrainState::Scatter::Samples ? " model samples ("
                                                                : " data points and samples (") +
-                  s.settings.dataset + ")",
-              "p_X after " + steps + " steps, " + s.settings.dataset, "p_X, step " + steps});
+                  s.settings.dataName() + ")",
+              "p_X after " + steps + " steps, " + s.settings.dataName(), "p_X, step " + steps});
   l.titleMax = ImVec2(titleRight, l.titleMin.y + em);
   dl->AddText(ImVec2(l.density.min().x - em * 2.2f, l.density.min().y - em * 0.2f), theme::kText, "x₂");
   const std::string& why = snap.stopped == StopReason::Diverged ? snap.message : s.error;
@@ -346,8 +348,15 @@ TrainLayout drawTrainCanvas(AppState& state, TrainState& s, HeatmapRenderer& hea
   }
   drawCurve(dl, s, l.curve, l.legendMin, l.legendMax);
   drawBase(dl, s, l.base);
-  updateTrainHover(s, l);
-  drawTrainHover(dl, s, l);
+  // Drawing replaces the hover probe on the density pane.
+  if (handleDrawStrokes(s, l.density) || s.draw.active) {
+    s.hover.reset();
+    s.hoverPane = TrainState::HoverPane::None;
+  } else {
+    updateTrainHover(s, l);
+    drawTrainHover(dl, s, l);
+  }
+  drawDrawing(dl, s, l.density);
   return l;
 }
 

@@ -13,7 +13,7 @@ namespace flowlab::app {
 
 Expected<TrainerConfig> trainerConfigFrom(const TrainSettings& s) {
   TrainerConfig c;
-  const Expected<Dataset> data = Dataset::make(s.dataset, s.noise);
+  const Expected<Dataset> data = s.ownPoints ? Dataset::fromPoints(*s.ownPoints) : Dataset::make(s.dataset, s.noise);
   if (!data.ok()) return {data.status, c};
   c.data = data.value.spec();
   c.model.layers = s.layers;
@@ -63,6 +63,8 @@ void report(AppState& app, TrainState& s) {
       TrainSettings& t = s.settings;
       t.dataset = datasetNames()[size_t(c.data.kind)];
       t.noise = c.data.noise;
+      if (c.data.points) t.ownPoints = std::make_shared<const Batch>(c.data.points->raw), t.ownName = "points of " + s.loadedFrom;
+      else t.ownPoints.reset();
       t.layers = c.model.layers;
       t.hidden = c.model.hidden;
       t.batch = c.batch;

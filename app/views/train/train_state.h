@@ -13,6 +13,7 @@
 
 #include <optional>
 
+#include "app/views/train/train_draw_tool.h"
 #include "app/views/train/train_overlay_fields.h"
 #include "core/inspect/point_probe.h"
 #include "core/train/training_runner.h"
@@ -34,6 +35,11 @@ struct TrainSettings {
   int batch = 256;
   double learningRate = TrainerConfig{}.learningRate;
   std::uint64_t seed = 0;
+  // Your own data (drawn or imported): when set, the run trains on these raw points instead of
+  // `dataset`, and `ownName` names them ("drawn points", "moons.csv").
+  std::shared_ptr<const Batch> ownPoints;
+  std::string ownName;
+  std::string dataName() const { return ownPoints ? ownName : dataset; }
 };
 
 // The config `flowlab train` would build from these settings (the same 2000-step schedule), or
@@ -69,6 +75,10 @@ struct TrainState {
   std::string openPath;
   std::uint64_t loadCommand = 0;  // sequence of the model load in flight (0: none)
   std::string loadedFrom;         // the file the current run came from ("" for a fresh one)
+  // Your own data: the draw tool on the density pane and File > Import points... (Ctrl+I).
+  DrawTool draw;
+  bool showImportDialog = false, importRequested = false;
+  std::string importPath;
 
   // Controls.
   int speedIndex = kSpeedCount - 1;  // unthrottled

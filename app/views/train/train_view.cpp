@@ -17,6 +17,7 @@
 #include "app/ui/theme.h"
 #include "app/ui/tooltip.h"
 #include "app/views/train/train_model_files.h"
+#include "app/views/train/train_own_points.h"
 
 namespace flowlab::app {
 
@@ -146,22 +147,25 @@ void TrainView::settingsPanel() {
   TrainSettings& t = s_.settings;
   bool rebuild = false;
   ImGui::SetNextItemWidth(field);
-  if (ImGui::BeginCombo("dataset", t.dataset.c_str())) {
+  if (ImGui::BeginCombo("dataset", t.dataName().c_str())) {
     for (const std::string& name : datasetNames())
-      if (ImGui::Selectable(name.c_str(), name == t.dataset)) {
+      if (ImGui::Selectable(name.c_str(), !t.ownPoints && name == t.dataset)) {
         t.dataset = name;
         t.noise = -1.0;
+        t.ownPoints.reset();
         rebuild = true;
       }
+    if (t.ownPoints) ImGui::Selectable(t.ownName.c_str(), true);
     ImGui::EndCombo();
   }
   helpMarker("The toy distribution to learn, in standardized coordinates (zero mean, unit variance "
-             "per axis). Changing any setting but the learning rate starts a new run.");
+             "per axis). Changing any setting but the learning rate starts a new run. Your own points: "
+             "Draw points below, or File > Import points... (Ctrl+I).");
   // The kind from the name alone: no Dataset (and no entropy floor) is built while drawing.
   const auto& names = datasetNames();
   const auto it = std::find(names.begin(), names.end(), t.dataset);
   const DatasetKind kind = DatasetKind(it == names.end() ? 0 : it - names.begin());
-  if (hasNoise(kind)) {
+  if (hasNoise(kind) && !t.ownPoints) {
     if (!noiseEditing_) noiseEdit_ = static_cast<float>(t.noise >= 0.0 ? t.noise : defaultNoise(kind));
     ImGui::SetNextItemWidth(field);
     ImGui::SliderFloat("noise σ", &noiseEdit_, 0.01f, 0.5f, "%.3f", ImGuiSliderFlags_Logarithmic);
@@ -221,14 +225,27 @@ void TrainView::numbersPanel() {
   helpMarker("Moving average of the batch NLL (nats per point): -mean log p_X over each fresh batch.");
   row("test NLL", fixed(t.testNll).c_str());
   ImGui::SameLine();
-  helpMarker("Mean -log p_X on 16,384 held-out points: every 0.25 to 1.5 s while running (about 5% of the "
+  helpMarker("Mean -log p_X on held-out points (16,384 fresh samples of a built-in set; of your own points, "
+             "the 20% held out): every 0.25 to 1.5 s while running (about 5% of the "
              "training time), every 100 steps of a Step request, and whenever training stops.");
   row("baseline", fixed(kGaussianBaselineNll).c_str());
   ImGui::SameLine();
   helpMarker("log(2πe) = 2.838: the NLL of N(0, I), i.e. of the untrained flow (the identity).");
-  row("floor", fixed(floor).c_str());
-  ImGui::SameLine();
-  helpMarker("The data's differential entropy: no model can have a lower expected NLL.");
+  const PointSet* own = t.config.data.points.get();
+  if (own) {
+    row("floor (est.)", own->floorKnown() ? (fixed(floor) + " ± " + fixed(own->floorStdError)).c_str() : "unknown",
+        &theme::kInfoText);
+    ImGui::SameLine();
+    helpMarker(own->floorKnown()
+                   ? "Your points have no known density: this is an ESTIMATE of their differential entropy from "
+                     "nearest-neighbour distances (Kozachenko-Leonenko, k = 3), ± one standard error. A model can "
+                     "come close to it, and on few points the test NLL can even fall below it."
+                   : own->floorNote.c_str());
+  } else {
+    row("floor", fixed(floor).c_str());
+    ImGui::SameLine();
+    helpMarker("The data's differential entropy: no model can have a lower expected NLL.");
+  }
   row("gap", fixed(t.testNll - floor).c_str());
   ImGui::SameLine();
   helpMarker("test NLL − floor: the KL divergence from the data to the model, in nats.");
@@ -255,6 +272,7 @@ void TrainView::sidebar(AppState& state) {
   ImGui::Separator();
   ImGui::TextDisabled("Setup");
   settingsPanel();
+  drawToolPanel(s_);
   ImGui::Separator();
   ImGui::TextDisabled("Numbers");
   numbersPanel();
@@ -317,6 +335,10 @@ void TrainView::update(AppState& state, double dt) {
   if (shortcutPressed(Action::TrainReset)) s_.resetRequested = true;
   if (shortcutPressed(Action::TrainSaveModel)) s_.showSaveDialog = true;
   if (shortcutPressed(Action::TrainOpenModel)) s_.showOpenDialog = true;
+  if (shortcutPressed(Action::TrainImportPoints)) s_.showImportDialog = true;
+  drawToolKeys(s_);
+  if (s_.draw.useRequested) useDrawnPoints(state, s_);
+  if (s_.importRequested) importPoints(state, s_);
   pacer_->setFrameMs(state.frame.frameMs);
   // Play of the layer slider: one layer every 0.6 s, from the data to z.
   const int layers = s_.snap->config.model.layers;
@@ -418,6 +440,9 @@ void TrainView::traceState(std::string& out) const {
                      : s_.hoverPane == TrainState::HoverPane::Base ? "base" : "none";
   std::snprintf(buf, sizeof buf, " hover_pane=%s", s_.hover ? pane : "none");
   out += buf;
+  traceDrawTool(s_, out);
+  std::snprintf(buf, sizeof buf, " own_points=%d", s_.settings.ownPoints ? int(s_.settings.ownPoints->rows()) : 0);
+  out += buf;
   if (s_.hover) {
     const PointProbe& h = *s_.hover;
     std::snprintf(buf, sizeof buf, " hover_x=%.6f,%.6f hover_z=%.6f,%.6f hover_log_px=%.9g hover_log_pz=%.9g "
@@ -435,11 +460,13 @@ void TrainView::fileMenu(AppState& /*state*/) {
   ImGui::Separator();
   if (ImGui::MenuItem("Save model...", shortcutKeys(Action::TrainSaveModel))) s_.showSaveDialog = true;
   if (ImGui::MenuItem("Open model...", shortcutKeys(Action::TrainOpenModel))) s_.showOpenDialog = true;
+  if (ImGui::MenuItem("Import points...", shortcutKeys(Action::TrainImportPoints))) s_.showImportDialog = true;
 }
 
 void TrainView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
   layout_ = drawTrainCanvas(state, s_, heatmap_, origin, size);
   drawModelFileDialogs(state, s_);
+  drawImportPointsDialog(s_);
   canvasMin_ = origin;
   canvasMax_ = ImVec2(origin.x + size.x, origin.y + size.y);
 }

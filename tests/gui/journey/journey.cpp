@@ -292,6 +292,13 @@ void Journey::key(const std::string& combo) {
   waitFrames(2);
 }
 
+void Journey::type(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  xdotool("type --delay 20 " + quoted + "'");
+  waitFrames(2);
+}
+
 void Journey::scroll(Point p, int clicks) {
   move(p);
   const std::string button = clicks > 0 ? "4" : "5";

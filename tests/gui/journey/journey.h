@@ -60,6 +60,7 @@ class Journey {
   void drag(Point from, Point to, const std::string& heldKey = "", int steps = 10);
   void key(const std::string& combo);  // e.g. "ctrl+equal", "F12", "space": held over frames
   void scroll(Point p, int clicks);    // > 0 scrolls up (zoom in), < 0 down
+  void type(const std::string& text);  // as typed on the keyboard, into the focused field
 
   // State.
   TraceLine state() const;  // the latest trace line
