@@ -72,6 +72,13 @@ void checkpoint(const std::uint8_t* data, std::size_t size) {
   require(cp.value.config.schedule.finalFraction >= 0.0 && cp.value.config.schedule.finalFraction <= 1.0);
   require(s.params.allFinite() && s.adam.m.allFinite() && s.adam.v.allFinite());
   require((s.adam.v.array() >= 0.0f).all());
+  // Own points: a prepared set of finite, standardized points, split in full; the floor is a
+  // number or unknown with a reason.
+  if (const auto& points = cp.value.config.data.points) {
+    require(points->raw.allFinite() && points->train.allFinite() && points->test.allFinite());
+    require(points->raw.rows() >= kMinOwnPoints && points->train.rows() + points->test.rows() == points->raw.rows());
+    require(std::isfinite(points->floor) == points->floorKnown());
+  }
 }
 
 }  // namespace flowlab::fuzz

@@ -1,8 +1,12 @@
 // flowlab train --dataset moons [--noise 0.05] --layers 6 --hidden 64 --steps 2000 --batch 256
 //               --lr 6e-3 --seed 0 [--threads T] [--out model.json] [--log curve.csv]
+// flowlab train --data points.csv ...   (own points instead of --dataset/--noise)
 // Trains a RealNVP (core/train/trainer.h) without a display. On a terminal, a progress bar with
-// ETA goes to stderr; stdout ends with the lines train_nll=…, test_nll=…, floor=…, steps_per_sec=…
-// (nats per point, standardized coordinates; steps/s counts training steps only).
+// ETA goes to stderr; stdout ends with the lines train_nll=…, test_nll=…, floor=…,
+// floor_is_estimate=0|1, [floor_stderr=…,] steps_per_sec=… (nats per point, standardized
+// coordinates; steps/s counts training steps only). Own points (core/data/point_set.h) are
+// standardized by their own moments and split 80/20 by a fixed seed; their floor is a k-NN
+// estimate (floor_is_estimate=1, floor_stderr=…), or "unknown" when coinciding points defeat it.
 // --out saves a scene file with the optimizer state (--resume continues from one).
 // Exit 1 when training cannot continue or a file cannot be written, 2 on bad options or input.
 // Ctrl+C (SIGINT) or SIGTERM: the current step finishes, --out and --log are saved (atomically, as
@@ -23,6 +27,7 @@
 #include "app/cli/command.h"
 #include "app/cli/interrupt.h"
 #include "core/io/atomic_write.h"
+#include "core/scene/points_csv.h"
 #include "core/train/checkpoint.h"
 
 namespace flowlab::app {
@@ -30,7 +35,7 @@ namespace flowlab::app {
 namespace {
 
 struct Args {
-  std::string dataset = "moons", activation = "tanh", schedule = "cosine", out, log, resume;
+  std::string dataset = "moons", data, activation = "tanh", schedule = "cosine", out, log, resume;
   double noise = -1.0, lr = TrainerConfig{}.learningRate, clip = defaultAdam().clipNorm,
          bound = RealNvpConfig{}.logScaleBound;
   int layers = 6, hidden = 64, depth = 2, steps = 2000, batch = 256, threads = 1, warmup = LrSchedule{}.warmup, testSize = 16384,
@@ -39,9 +44,19 @@ struct Args {
   bool lrGiven = false, scheduleGiven = false, warmupGiven = false;  // typed on the command line
 };
 
+// Own points from --data: the CSV reader's "file:line: reason", or the point set's refusal prefixed
+// with the file ("p.csv: the points have no spread: every point is (1, 2)").
+Expected<Dataset> loadOwnPoints(const std::string& path) {
+  const Expected<Batch> raw = loadPointsCsv(path, 2, kMaxOwnPoints);
+  if (!raw.ok()) return {raw.status, Dataset()};
+  Expected<Dataset> data = Dataset::fromPoints(raw.value);
+  if (!data.ok()) data.status = data.status.withContext(path);
+  return data;
+}
+
 Expected<TrainerConfig> configFrom(const Args& a) {
   TrainerConfig c;
-  const Expected<Dataset> data = Dataset::make(a.dataset, a.noise);
+  const Expected<Dataset> data = a.data.empty() ? Dataset::make(a.dataset, a.noise) : loadOwnPoints(a.data);
   if (!data.ok()) return {data.status, c};
   c.data = data.value.spec();
   const auto act = activationFromName(a.activation);
@@ -244,14 +259,34 @@ int run(const Args& a) {
     std::fprintf(stderr, "flowlab train: the NLL is not finite (train %g, test %g)\n", train, test);
     return kExitInvalid;
   }
-  std::printf("dataset=%s noise=%g layers=%d hidden=%d steps=%lld threads=%d\n", trainer->dataset().name().c_str(),
-              trainer->dataset().spec().noise, trainer->config().model.layers, trainer->config().model.hidden,
+  const Dataset& data = trainer->dataset();
+  std::printf("dataset=%s noise=%g layers=%d hidden=%d steps=%lld threads=%d\n", data.name().c_str(),
+              data.spec().noise, trainer->config().model.layers, trainer->config().model.hidden,
               trainer->stepCount(), trainer->config().threads);
+  if (data.ownData())
+    std::printf("points=%lld\ntrain_points=%lld\ntest_points=%lld\n", (long long)data.spec().points->raw.rows(),
+                (long long)data.spec().points->train.rows(), (long long)data.spec().points->test.rows());
   std::printf("non_finite_events=%d\n", trainer->nonFiniteEvents());
-  std::printf("gap_to_floor=%.4f\n", test - trainer->entropyFloor());
+  // An unknown floor (own points whose estimate failed) is printed as "unknown", never as nan.
+  const bool floorKnown = data.floorKnown();
+  if (!floorKnown) std::fprintf(stderr, "flowlab train: the entropy floor is unknown: %s\n", data.floorNote().c_str());
+  if (floorKnown)
+    std::printf("gap_to_floor=%.4f\n", test - trainer->entropyFloor());
+  else
+    std::printf("gap_to_floor=unknown\n");
   std::printf("train_nll=%.4f\n", train);
   std::printf("test_nll=%.4f\n", test);
-  std::printf("floor=%.4f\n", trainer->entropyFloor());
+  if (floorKnown)
+    std::printf("floor=%.4f\n", trainer->entropyFloor());
+  else
+    std::printf("floor=unknown\n");
+  std::printf("floor_is_estimate=%d\n", data.floorIsEstimate() ? 1 : 0);
+  if (data.floorIsEstimate()) {
+    if (floorKnown)
+      std::printf("floor_stderr=%.4f\n", data.floorStdError());
+    else
+      std::printf("floor_stderr=unknown\n");
+  }
   std::printf("steps_per_sec=%.1f\n", trainSeconds > 0 ? done / trainSeconds : 0.0);
   if (!flushOutput(stdout, "train", "to standard output")) return kExitInvalid;
   return signo != 0 ? 128 + signo : kExitOk;
@@ -260,10 +295,16 @@ int run(const Args& a) {
 }  // namespace
 
 void addTrainCommand(CLI::App& root, CommandResult& result) {
-  auto* sub = root.add_subcommand("train", "Train a RealNVP on a toy dataset (no display); prints NLLs and speed");
+  auto* sub = root.add_subcommand("train", "Train a RealNVP on a toy dataset or your own points (no display); prints NLLs and speed");
   auto a = std::make_shared<Args>();
-  sub->add_option("--dataset", a->dataset, "moons, circles, 8gaussians, checkerboard, pinwheel or spirals");
-  sub->add_option("--noise", a->noise, "Gaussian noise σ of the dataset (moons default 0.05)")->check(finiteNumber());
+  auto* dataset = sub->add_option("--dataset", a->dataset, "moons, circles, 8gaussians, checkerboard, pinwheel or spirals");
+  auto* noise = sub->add_option("--noise", a->noise, "Gaussian noise σ of the dataset (moons default 0.05)")->check(finiteNumber());
+  auto* data = sub->add_option("--data", a->data,
+                  "Train on your own points instead: a CSV file of x,y lines (10 to 1,000,000 points). They are "
+                  "standardized by their own mean and standard deviation and split 80/20 (train/test) by a fixed "
+                  "seed; --test-size is unused. The floor is then a k-nearest-neighbour estimate "
+                  "(floor_is_estimate=1, floor_stderr=...), and --out stores the points");
+  data->excludes(dataset)->excludes(noise);
   sub->add_option("--layers", a->layers, "Coupling layers (default 6)");
   sub->add_option("--hidden", a->hidden, "Hidden width of each conditioner MLP (default 64)");
   sub->add_option("--depth", a->depth, "Hidden layers per conditioner (default 2: 1 → H → H → 2)");
@@ -284,9 +325,10 @@ void addTrainCommand(CLI::App& root, CommandResult& result) {
   sub->add_option("--log", a->log, "Write the curve as CSV: step,batch_nll,train_nll,learning_rate,test_nll");
   sub->add_option("--log-every", a->logEvery, "Steps between train/test NLL entries in the log (default 100)")
       ->check(CLI::Range(1, 1000000));
-  sub->add_option("--resume", a->resume,
+  auto* resume = sub->add_option("--resume", a->resume,
                   "Continue from a scene file saved with --out (its settings win; a schedule that has ended at "
                   "learning rate 0 is replaced by a new one of --steps steps at peak --lr)");
+  resume->excludes(data);
   sub->callback([&result, a, lr, schedule, warmup] {
     result.ran = true;
     a->lrGiven = lr->count() > 0;

@@ -21,8 +21,8 @@ struct EntropyEstimate {
 // some point has k others at distance 0 (coinciding points: the entropy is −∞).
 Expected<EntropyEstimate> knnEntropy(const Batch& points, int k = 3);
 
-// Distance from each point to its k-th nearest other point (N values), by a uniform-grid search;
-// exact (tested against brute force). Exposed for tests.
+// Distance from each point to its k-th nearest other point (N values), by a 2-d tree search in
+// O(N log N) for any layout; exact (tested against brute force). Needs N > k. Exposed for tests.
 Vector kthNeighbourDistances(const Batch& points, int k);
 
 }  // namespace flowlab

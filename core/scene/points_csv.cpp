@@ -32,30 +32,36 @@ std::string echo(const std::string& f) {
   return out.append("...\" (").append(std::to_string(f.size())).append(" characters)");
 }
 
-// Lines ending in "\n", "\r\n" or a lone "\r" (old Mac files).
-std::vector<std::string> splitLines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\n' && text[i] != '\r') continue;
-    lines.push_back(text.substr(start, i - start));
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    start = i + 1;
+// Lines ending in "\n", "\r\n" or a lone "\r" (old Mac files), one at a time (a 10^7-line file is
+// never held as 10^7 strings).
+class LineReader {
+ public:
+  explicit LineReader(const std::string& text) : text_(text) {}
+  bool next(std::string& line) {
+    if (pos_ >= text_.size()) return false;
+    std::size_t end = pos_;
+    while (end < text_.size() && text_[end] != '\n' && text_[end] != '\r') ++end;
+    line.assign(text_, pos_, end - pos_);
+    if (end < text_.size() && text_[end] == '\r' && end + 1 < text_.size() && text_[end + 1] == '\n') ++end;
+    pos_ = end + 1;
+    return true;
   }
-  if (start < text.size()) lines.push_back(text.substr(start));
-  return lines;
-}
+
+ private:
+  const std::string& text_;
+  std::size_t pos_ = 0;
+};
 
 }  // namespace
 
-Expected<Batch> parsePointsCsv(const std::string& text, int dim, const std::string& sourceName) {
+Expected<Batch> parsePointsCsv(const std::string& text, int dim, const std::string& sourceName, long long maxPoints) {
   if (Status s = refuseNulBytes(text, sourceName); !s.ok()) return {s, Batch()};
   std::vector<double> values;
   bool first = true;
-  const std::vector<std::string> allLines = splitLines(text);
-  for (std::size_t index = 0; index < allLines.size(); ++index) {
-    const std::size_t lineNo = index + 1;
-    const std::string line = trim(allLines[index]);
+  LineReader reader(text);
+  std::string rawLine;
+  for (std::size_t lineNo = 1; reader.next(rawLine); ++lineNo) {
+    const std::string line = trim(rawLine);
     if (line.empty() || line[0] == '#') continue;
     auto fail = [&](const std::string& reason) {
       return Expected<Batch>{Status::error(sourceName + ":" + std::to_string(lineNo) + ": " + reason), Batch()};
@@ -76,6 +82,8 @@ Expected<Batch> parsePointsCsv(const std::string& text, int dim, const std::stri
     });
     first = false;
     if (header) continue;
+    if (maxPoints >= 0 && (long long)(values.size() / std::size_t(dim)) >= maxPoints)
+      return fail("more than " + std::to_string(maxPoints) + " points");
     for (const std::string& f : fields) {
       char* end = nullptr;
       const double v = std::strtod(f.c_str(), &end);
@@ -89,10 +97,10 @@ Expected<Batch> parsePointsCsv(const std::string& text, int dim, const std::stri
   return {Status::okStatus(), std::move(points)};
 }
 
-Expected<Batch> loadPointsCsv(const std::string& path, int dim) {
+Expected<Batch> loadPointsCsv(const std::string& path, int dim, long long maxPoints) {
   const Expected<std::string> text = readTextFile(path);
   if (!text.ok()) return {text.status, Batch()};
-  return parsePointsCsv(text.value, dim, path);
+  return parsePointsCsv(text.value, dim, path, maxPoints);
 }
 
 bool writePointsCsv(std::FILE* out, const Batch& points) {

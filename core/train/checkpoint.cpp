@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "core/train/flow_export.h"
+#include "core/train/training_points.h"
 
 namespace flowlab {
 
@@ -77,6 +78,27 @@ Status integer(const Json& object, const char* key, const std::string& where, lo
   return Status::okStatus();
 }
 
+// ---- Own points in the training block: "dataset": "points" with "points": [[x, y], ...] (raw,
+// exact decimals). Kept apart from the other training fields on purpose.
+void writeOwnPoints(const Dataset& data, Json& training) {
+  if (!data.ownData()) return;
+  training.erase("noise");
+  training["points"] = trainingPointsToJson(data.spec().points->raw);
+}
+
+Expected<Dataset> readOwnPoints(const Json& training, const std::string& name) {
+  if (name != "points")
+    return {Status::error("training/points: only with \"dataset\": \"points\" (got \"" + name + "\")"), Dataset()};
+  if (!training.contains("points"))
+    return {Status::error("training/points: missing (\"dataset\": \"points\" needs its points)"), Dataset()};
+  const Expected<Batch> raw = trainingPointsFromJson(training["points"], "training/points");
+  if (!raw.ok()) return {raw.status, Dataset()};
+  Expected<Dataset> data = Dataset::fromPoints(raw.value);
+  if (!data.ok()) data.status = data.status.withContext("training/points");
+  return data;
+}
+// ---- end of own points
+
 }  // namespace
 
 Expected<SceneFile> checkpointScene(const Trainer& trainer) {
@@ -111,6 +133,7 @@ Expected<SceneFile> checkpointScene(const Trainer& trainer) {
                                   {"seed", c.seed},
                                   {"threads", c.threads},
                                   {"smoothing", c.trainNllSmoothing}};
+  writeOwnPoints(trainer.dataset(), scene.extras["training"]);
   return {Status::okStatus(), std::move(scene)};
 }
 
@@ -138,14 +161,15 @@ Expected<Checkpoint> readCheckpoint(const SceneFile& scene) {
   const Json& t = scene.extras.contains("training") ? scene.extras["training"] : Json::object();
   if (!t.is_object()) return {Status::error("training: must be an object"), out};
   if (t.contains("dataset") && !t["dataset"].is_string()) return {Status::error("training/dataset: must be a string"), out};
-  const std::string name = t.contains("dataset") ? t["dataset"].get<std::string>() : "moons";
+  const bool own = t.contains("points") || (t.contains("dataset") && t["dataset"] == "points");
+  const std::string name = t.contains("dataset") ? t["dataset"].get<std::string>() : own ? "points" : "moons";
   double noise = -1.0;  // the dataset's default
   if (Status s = number(t, "noise", "training", [](double v) { return v == -1.0 || (v >= 0.0 && v <= 1.0); },
                         "in [0.005, 1]", noise);
       !s.ok())
     return {s, out};
-  const Expected<Dataset> data = Dataset::make(name, noise);
-  if (!data.ok()) return {data.status.withContext("training/dataset"), out};
+  const Expected<Dataset> data = own ? readOwnPoints(t, name) : Dataset::make(name, noise);
+  if (!data.ok()) return {own ? data.status : data.status.withContext("training/dataset"), out};
   TrainerConfig& c = out.config;
   c.data = data.value.spec();
   const int kMaxInt = std::numeric_limits<int>::max();

@@ -5,7 +5,9 @@
 //   "optimizer": {"type": "adam", "beta1", "beta2", "epsilon", "clip_norm", "lr_scale",
 //                 "non_finite_events", "train_nll_ema", "m": [...], "v": [...]},
 //   "training":  {"dataset", "noise", "batch", "learning_rate", "schedule", "warmup_steps",
-//                 "schedule_steps", "final_lr_fraction", "test_size", "seed", "threads", "smoothing"}.
+//                 "schedule_steps", "final_lr_fraction", "test_size", "seed", "threads", "smoothing"}
+//                (own points: "dataset": "points" and "points": [[x, y], ...] raw, no "noise";
+//                core/train/training_points.h).
 // Floats are stored as exact decimals, so a loaded trainer gives bit-identical log p and, from
 // the same step, the identical training curve.
 #pragma once

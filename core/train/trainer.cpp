@@ -63,7 +63,7 @@ void Trainer::reset() {
   model_.init(s.params.data(), rng);
   s.adam.reset(model_.paramCount());
   Rng testRng(mix(config_.seed, kTestStream));
-  testSet_ = dataset_.sample(config_.testSize, testRng).cast<float>();
+  testSet_ = dataset_.testSet(config_.testSize, testRng).cast<float>();  // own data: its test split
   curve_.clear();
   publish();
 }

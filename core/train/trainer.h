@@ -3,7 +3,8 @@
 //
 // Every step draws a fresh batch from the dataset (the stream is a pure function of seed and step,
 // so runs are reproducible and a checkpoint resumes identically); the held-out test set is a
-// separate fixed sample. A step that makes the loss, the gradient or any parameter non-finite is
+// separate fixed sample (own points, DatasetSpec::points: the batches are drawn from the train split
+// and the test set is the whole test split, core/data/point_set.h). A step that makes the loss, the gradient or any parameter non-finite is
 // rolled back, the learning rate is halved and the event counted: a non-finite parameter is
 // never kept, shown or saved.
 //
@@ -34,13 +35,13 @@ inline AdamConfig defaultAdam() {
 }
 
 struct TrainerConfig {
-  DatasetSpec data;                 // moons, σ = 0.05
+  DatasetSpec data;                 // moons, σ = 0.05; or own points (Dataset::fromPoints(raw).value.spec())
   RealNvpConfig model;              // 6 layers, 1 → 64 → 64 → 2 tanh, c = 2
   int batch = 256;
   double learningRate = 6e-3;       // peak of the schedule
   LrSchedule schedule;              // 200-step warm-up, cosine to 0 at step 2000
   AdamConfig adam = defaultAdam();   // β = (0.9, 0.999), gradient norm clipped at 5
-  int testSize = 16384;
+  int testSize = 16384;             // unused with own points (their test split is the test set)
   std::uint64_t seed = 0;
   int threads = 1;                  // batch split in `threads` fixed slices; same seed + threads → same curve
   double trainNllSmoothing = 0.02;  // weight of the newest batch in the moving average
@@ -83,6 +84,7 @@ class Trainer {
 
   double trainNll() const;   // moving average (debiased EMA) of the batch NLL; NaN before step 1
   double testNll();          // mean NLL on the held-out test set at the current parameters
+  // The dataset's floor; for own data an estimate (dataset().floorIsEstimate()), NaN when unknown.
   double entropyFloor() const { return dataset_.entropyFloor(); }
   long long stepCount() const { return state_[cur_].step; }
   int nonFiniteEvents() const { return state_[cur_].nonFiniteEvents; }

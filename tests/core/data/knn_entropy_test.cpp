@@ -36,6 +36,22 @@ TEST(KnnEntropy, GridSearchFindsTheSameNeighboursAsBruteForce) {
   }
 }
 
+// Tight clumps far apart (each clump would fill one cell of a uniform grid) and exact duplicates.
+TEST(KnnEntropy, TreeSearchIsExactOnFarClumpsAndDuplicates) {
+  Rng rng(6);
+  Batch p = rng.normalBatch(2000, 2) * 1e-7;
+  p.bottomRows(1000).array() += 1e4;
+  p.row(17) = p.row(3);
+  p.row(18) = p.row(3);
+  for (int k : {1, 3}) {
+    const Vector tree = kthNeighbourDistances(p, k), brute = bruteForceKth(p, k);
+    EXPECT_LE((tree - brute).cwiseAbs().maxCoeff(), 1e-12 * brute.maxCoeff()) << "k = " << k;
+  }
+  EXPECT_EQ(kthNeighbourDistances(p, 1)(3), 0.0);
+  EXPECT_EQ(kthNeighbourDistances(p, 2)(17), 0.0);
+  EXPECT_GT(kthNeighbourDistances(p, 3)(17), 0.0);
+}
+
 // N(0, I) has entropy log(2πe) = 2.8379 nats.
 TEST(KnnEntropy, GaussianEntropyWithinItsStandardError) {
   Rng rng(1);

@@ -1,0 +1,100 @@
+#include "core/data/point_set.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <numeric>
+#include <vector>
+
+#include "core/data/knn_entropy.h"
+#include "core/random.h"
+
+namespace flowlab {
+namespace {
+
+// The split's seed is a constant of the format: changing it changes every saved run's test set.
+constexpr std::uint64_t kSplitSeed = 0x5B11'7DA7'A000'0001ULL;
+
+std::string shortNumber(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+}  // namespace
+
+std::vector<int> pointSplitOrder(int n) {
+  std::vector<int> order(static_cast<std::size_t>(n));
+  std::iota(order.begin(), order.end(), 0);
+  Rng rng(kSplitSeed);
+  for (int i = n - 1; i > 0; --i) {  // Fisher–Yates with our own uniform draws (portable)
+    const int j = std::min(i, static_cast<int>(rng.uniform() * (i + 1)));
+    std::swap(order[std::size_t(i)], order[std::size_t(j)]);
+  }
+  return order;
+}
+
+Expected<std::shared_ptr<const PointSet>> makePointSet(const Batch& raw) {
+  using Result = Expected<std::shared_ptr<const PointSet>>;
+  auto fail = [](const std::string& m) { return Result{Status::error(m), nullptr}; };
+  if (raw.cols() != 2) return fail("points must have 2 coordinates, got " + std::to_string(raw.cols()));
+  const Eigen::Index n = raw.rows();
+  if (n < kMinOwnPoints)
+    return fail(std::to_string(n) + " point" + (n == 1 ? "" : "s") + ": training needs at least " +
+                std::to_string(kMinOwnPoints));
+  if (n > kMaxOwnPoints)
+    return fail(std::to_string(n) + " points: more than the " + std::to_string(kMaxOwnPoints) + " a run can hold");
+  for (Eigen::Index i = 0; i < n; ++i)
+    if (!std::isfinite(raw(i, 0)) || !std::isfinite(raw(i, 1)))
+      return fail("point " + std::to_string(i + 1) + " has a non-finite coordinate");
+
+  auto set = std::make_shared<PointSet>();
+  set->raw = raw;
+  for (int j = 0; j < 2; ++j) {
+    const double mean = raw.col(j).mean();
+    const double sd = std::sqrt((raw.col(j).array() - mean).square().mean());
+    set->moments.mean(j) = mean;
+    set->moments.stddev(j) = sd;
+  }
+  // No spread: all values equal, or differing only in the last few bits of their magnitude, where
+  // the standardized coordinates would be rounding noise.
+  auto flat = [&](int j) {
+    const double scale = raw.col(j).cwiseAbs().maxCoeff();
+    return !(set->moments.stddev(j) > 8.0 * std::numeric_limits<double>::epsilon() * scale);
+  };
+  if (flat(0) && flat(1))
+    return fail("the points have no spread: every point is (" + shortNumber(raw(0, 0)) + ", " +
+                shortNumber(raw(0, 1)) + ")");
+  for (int j = 0; j < 2; ++j)
+    if (flat(j))
+      return fail(std::string("the points have no spread in ") + (j == 0 ? "x" : "y") + ": every point has " +
+                  (j == 0 ? "x" : "y") + " = " + shortNumber(raw(0, j)));
+
+  Batch standardized(n, 2);
+  for (int j = 0; j < 2; ++j)
+    standardized.col(j) = (raw.col(j).array() - set->moments.mean(j)) / set->moments.stddev(j);
+  const std::vector<int> order = pointSplitOrder(int(n));
+  const Eigen::Index testRows = n / 5, trainRows = n - testRows;
+  set->train.resize(trainRows, 2);
+  set->test.resize(testRows, 2);
+  for (Eigen::Index r = 0; r < n; ++r) {
+    const auto row = standardized.row(order[std::size_t(r)]);
+    if (r < trainRows)
+      set->train.row(r) = row;
+    else
+      set->test.row(r - trainRows) = row;
+  }
+
+  const Expected<EntropyEstimate> e = knnEntropy(standardized);
+  if (e.ok() && std::isfinite(e.value.nats)) {
+    set->floor = e.value.nats;
+    set->floorStdError = e.value.stderr_;
+  } else {
+    set->floor = set->floorStdError = std::numeric_limits<double>::quiet_NaN();
+    set->floorNote = e.ok() ? "the entropy estimate is not finite" : e.status.message();
+  }
+  return {Status::okStatus(), std::move(set)};
+}
+
+}  // namespace flowlab
