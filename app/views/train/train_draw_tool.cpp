@@ -149,8 +149,12 @@ void drawDrawing(ImDrawList* dl, const TrainState& s, const PlotFrame& pane) {
   }
   dl->PopClipRect();
   const float em = ImGui::GetFontSize();
-  char text[96];
-  std::snprintf(text, sizeof text, "drawing: %d points  (drag: spray, Shift+drag: erase, D: done)", int(d.points.rows()));
+  // The longest hint that fits the pane's width.
+  char full[96], brief[48];
+  std::snprintf(full, sizeof full, "drawing: %d points (Shift+drag erases, T trains)", int(d.points.rows()));
+  std::snprintf(brief, sizeof brief, "%d points", int(d.points.rows()));
+  const float room = pane.max().x - pane.min().x - em * 0.8f;
+  const char* text = ImGui::CalcTextSize(full).x <= room ? full : brief;
   dl->AddText(ImVec2(pane.min().x + em * 0.4f, pane.max().y - em * 1.3f), IM_COL32(255, 255, 255, 230), text);
 }
 
