@@ -424,7 +424,9 @@ TEST_F(Lab1DViewTest, WrappedTextBreaksAtSpacesOnlyAndNeverInsideANumber) {
       while (start <= w.size()) {
         const size_t end = std::min(w.find('\n', start), w.size());
         const std::string line = w.substr(start, end - start);
-        if (line.find(' ') != std::string::npos) EXPECT_LE(ImGui::CalcTextSize(line.c_str()).x, width) << line;
+        if (line.find(' ') != std::string::npos) {
+          EXPECT_LE(ImGui::CalcTextSize(line.c_str()).x, width) << line;
+        }
         start = end + 1;
       }
     }
@@ -449,7 +451,7 @@ TEST_F(Lab1DViewTest, PresetTextsAreTeachingLanguageWithoutBuildReferences) {
       // No zero-padded build numbers such as "003".
       for (size_t i = 0; i + 2 < text.size(); ++i)
         EXPECT_FALSE(text[i] == '0' && std::isdigit(static_cast<unsigned char>(text[i + 1])) &&
-                     (i == 0 || !std::isdigit(static_cast<unsigned char>(text[i - 1])) && text[i - 1] != '.'))
+                     (i == 0 || (!std::isdigit(static_cast<unsigned char>(text[i - 1])) && text[i - 1] != '.')))
             << "at " << i;
     }
   }

@@ -372,7 +372,7 @@ TEST_F(TrainViewTest, OpeningABadFileKeepsTheCurrentModelAndSaysWhy) {
   settle();
   const std::vector<float> before = snap().params;
   const std::string path = (std::filesystem::temp_directory_path() / "flowlab-train-view-bad-model.json").string();
-  for (const std::string text : {std::string("not json at all"), std::string(R"({"dim": 2, "layers": []})")}) {
+  for (const std::string& text : {std::string("not json at all"), std::string(R"({"dim": 2, "layers": []})")}) {
     {
       std::ofstream out(path);
       out << text;
