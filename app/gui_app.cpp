@@ -99,6 +99,7 @@ int runGui(const GuiOptions& options) {
                  window.error().c_str());
     return 2;
   }
+  window.setClearColour(theme::kCanvasBg.x, theme::kCanvasBg.y, theme::kCanvasBg.z);
   if (scripted) {
     ImGui::GetIO().IniFilename = nullptr;
   } else if (ensureConfigDir()) {

@@ -133,7 +133,7 @@ void Window::endFrame() {
   int w = 0, h = 0;
   glfwGetFramebufferSize(window_, &w, &h);
   glViewport(0, 0, w, h);
-  glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
+  glClearColor(clear_[0], clear_[1], clear_[2], 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }

@@ -45,6 +45,9 @@ class Window {
   // `ignorePointer` hides the mouse from ImGui (scripted screenshots must not depend on it).
   void beginFrame(bool ignorePointer = false);
   void endFrame();  // renders ImGui draw data; call readPixels before swap()
+  // The colour under every window: the canvas's, so the canvas needs no background of its own
+  // (with software GL a full-window fill is a large share of a frame).
+  void setClearColour(float r, float g, float b) { clear_[0] = r, clear_[1] = g, clear_[2] = b; }
   void swap();
 
   float contentScale() const;
@@ -57,6 +60,7 @@ class Window {
   GLFWwindow* window_ = nullptr;
   std::string error_;
   bool imguiReady_ = false;
+  float clear_[3] = {0.09f, 0.10f, 0.12f};
 };
 
 }  // namespace flowlab::app

@@ -117,9 +117,10 @@ void drawCanvas(AppState& state, ImVec2 pos, ImVec2 size) {
   ImGui::SetNextWindowSize(size);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::kCanvasBg);
+  // No fill of its own: the frame is cleared to the canvas colour (Window::setClearColour).
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                 ImGuiWindowFlags_NoScrollWithMouse;
+                                 ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground;
   ImGui::Begin("##canvas", nullptr, flags);
   // The canvas is light: widgets placed on it use dark text.
   ImGui::PushStyleColor(ImGuiCol_Text, theme::kCanvasText);

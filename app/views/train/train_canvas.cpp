@@ -291,10 +291,11 @@ TrainLayout drawTrainCanvas(AppState& state, TrainState& s, HeatmapRenderer& hea
   TrainLayout l = layoutTrain(s, origin, size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float em = ImGui::GetFontSize();
-  dl->AddRectFilled(l.density.min(), l.density.max(), theme::kPanelBg);
+  const bool heat = snap.fields && snap.fields->density.ok() && s.drawHeatmap;
+  if (!heat) dl->AddRectFilled(l.density.min(), l.density.max(), theme::kPanelBg);  // the heatmap covers it
   float low = 0, high = 1;
   densityScale(snap, low, high);
-  if (snap.fields && snap.fields->density.ok() && s.drawHeatmap) {
+  if (heat) {
     const DensityGrid& g = snap.fields->density.value;
     const HeatmapStyle style{ColormapKind::Sequential, false, low, high};
     // New fields arrive a few times a second while training: upload only those.
