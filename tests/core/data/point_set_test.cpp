@@ -44,6 +44,24 @@ TEST(PointSet, StandardizedByItsOwnMeanAndStandardDeviation) {
   EXPECT_LT((d.unstandardize(d.standardize(raw)) - raw).cwiseAbs().maxCoeff(), 1e-12);
 }
 
+// Near the top of double's range the sums and squares would overflow unless scaled first.
+TEST(PointSet, HugeAndTinyCoordinatesStandardizeToo) {
+  for (double scale : {1e300, 1e-300}) {
+    SCOPED_TRACE(scale);
+    const Batch raw = rawMoons(200, 9) * scale;
+    const Expected<std::shared_ptr<const PointSet>> set = makePointSet(raw);
+    ASSERT_TRUE(set.ok()) << set.status.message();
+    Batch all(200, 2);
+    all << set.value->train, set.value->test;
+    ASSERT_TRUE(all.allFinite());
+    for (int j = 0; j < 2; ++j) {
+      EXPECT_NEAR(all.col(j).mean(), 0.0, 1e-12);
+      EXPECT_NEAR(std::sqrt(all.col(j).array().square().mean()), 1.0, 1e-12);
+    }
+    EXPECT_TRUE(std::isfinite(set.value->floor));
+  }
+}
+
 TEST(PointSet, SplitIsEightyTwentyDisjointAndTheSameEveryTime) {
   const Batch raw = rawMoons(1003, 4);
   const PointSet a = *makePointSet(raw).value, b = *makePointSet(raw).value;
