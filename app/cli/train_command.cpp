@@ -27,8 +27,8 @@
 #include "app/cli/command.h"
 #include "app/cli/interrupt.h"
 #include "core/io/atomic_write.h"
-#include "core/scene/points_csv.h"
 #include "core/train/checkpoint.h"
+#include "core/train/training_points.h"
 
 namespace flowlab::app {
 
@@ -44,19 +44,9 @@ struct Args {
   bool lrGiven = false, scheduleGiven = false, warmupGiven = false;  // typed on the command line
 };
 
-// Own points from --data: the CSV reader's "file:line: reason", or the point set's refusal prefixed
-// with the file ("p.csv: the points have no spread: every point is (1, 2)").
-Expected<Dataset> loadOwnPoints(const std::string& path) {
-  const Expected<Batch> raw = loadPointsCsv(path, 2, kMaxOwnPoints);
-  if (!raw.ok()) return {raw.status, Dataset()};
-  Expected<Dataset> data = Dataset::fromPoints(raw.value);
-  if (!data.ok()) data.status = data.status.withContext(path);
-  return data;
-}
-
 Expected<TrainerConfig> configFrom(const Args& a) {
   TrainerConfig c;
-  const Expected<Dataset> data = a.data.empty() ? Dataset::make(a.dataset, a.noise) : loadOwnPoints(a.data);
+  const Expected<Dataset> data = a.data.empty() ? Dataset::make(a.dataset, a.noise) : loadTrainingPointsCsv(a.data);
   if (!data.ok()) return {data.status, c};
   c.data = data.value.spec();
   const auto act = activationFromName(a.activation);
