@@ -310,7 +310,7 @@ void addTrainCommand(CLI::App& root, CommandResult& result) {
   sub->add_option("--bound", a->bound, "Log-scale bound c in s = c·tanh(s̃/c) (default 2)")->check(finiteNumber());
   sub->add_option("--seed", a->seed, "Seed of the initialisation, batches and test set (default 0)")->check(seedNumber());
   sub->add_option("--threads", a->threads, "Threads splitting each batch (default 1); same seed + threads, same curve");
-  sub->add_option("--test-size", a->testSize, "Held-out test points (default 16384)");
+  sub->add_option("--test-size", a->testSize, "Held-out test points (default 16384; with --data the test split is used)");
   sub->add_option("--out", a->out, "Save the trained flow (+ optimizer state) as a scene file");
   sub->add_option("--log", a->log, "Write the curve as CSV: step,batch_nll,train_nll,learning_rate,test_nll");
   sub->add_option("--log-every", a->logEvery, "Steps between train/test NLL entries in the log (default 100)")
