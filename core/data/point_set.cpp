@@ -70,13 +70,16 @@ Expected<std::shared_ptr<const PointSet>> makePointSet(const Batch& raw) {
     standardized.col(j) = (u - mean) / sd;
   }
   const bool flatX = set->moments.stddev(0) == 0.0, flatY = set->moments.stddev(1) == 0.0;
+  // "every point is (1, 2)" when literally so; otherwise they differ in their last digits only.
+  auto same = [&](int j) { return (raw.col(j).array() == raw(0, j)).all(); };
+  const std::string exactly = ((!flatX || same(0)) && (!flatY || same(1))) ? "" : " to 15 digits";
   if (flatX && flatY)
     return fail("the points have no spread: every point is (" + shortNumber(raw(0, 0)) + ", " +
-                shortNumber(raw(0, 1)) + ")");
+                shortNumber(raw(0, 1)) + ")" + exactly);
   if (flatX || flatY) {
     const char* axis = flatX ? "x" : "y";
     return fail(std::string("the points have no spread in ") + axis + ": every point has " + axis + " = " +
-                shortNumber(raw(0, flatX ? 0 : 1)));
+                shortNumber(raw(0, flatX ? 0 : 1)) + exactly);
   }
 
   const std::vector<int> order = pointSplitOrder(int(n));

@@ -181,7 +181,8 @@ TEST(PointSet, IdenticalPointsAreRefused) {
   // Differences in the last bits only are no spread either (standardizing would amplify rounding).
   same(4, 0) = std::nextafter(0.5, 1.0);
   same(9, 1) = std::nextafter(-1.25, 0.0);
-  EXPECT_FALSE(Dataset::fromPoints(same).ok());
+  EXPECT_EQ(Dataset::fromPoints(same).status.message(),
+            "the points have no spread: every point is (0.5, -1.25) to 15 digits");
 }
 
 // Points that coincide in groups of 4 or more defeat the k = 3 estimate: the set still trains,
