@@ -27,8 +27,8 @@
 #include "app/cli/command.h"
 #include "app/cli/interrupt.h"
 #include "core/io/atomic_write.h"
-#include "core/scene/points_csv.h"
 #include "core/train/checkpoint.h"
+#include "core/train/training_points.h"
 
 namespace flowlab::app {
 
@@ -44,19 +44,9 @@ struct Args {
   bool lrGiven = false, scheduleGiven = false, warmupGiven = false;  // typed on the command line
 };
 
-// Own points from --data: the CSV reader's "file:line: reason", or the point set's refusal prefixed
-// with the file ("p.csv: the points have no spread: every point is (1, 2)").
-Expected<Dataset> loadOwnPoints(const std::string& path) {
-  const Expected<Batch> raw = loadPointsCsv(path, 2, kMaxOwnPoints);
-  if (!raw.ok()) return {raw.status, Dataset()};
-  Expected<Dataset> data = Dataset::fromPoints(raw.value);
-  if (!data.ok()) data.status = data.status.withContext(path);
-  return data;
-}
-
 Expected<TrainerConfig> configFrom(const Args& a) {
   TrainerConfig c;
-  const Expected<Dataset> data = a.data.empty() ? Dataset::make(a.dataset, a.noise) : loadOwnPoints(a.data);
+  const Expected<Dataset> data = a.data.empty() ? Dataset::make(a.dataset, a.noise) : loadTrainingPointsCsv(a.data);
   if (!data.ok()) return {data.status, c};
   c.data = data.value.spec();
   const auto act = activationFromName(a.activation);
@@ -320,7 +310,7 @@ void addTrainCommand(CLI::App& root, CommandResult& result) {
   sub->add_option("--bound", a->bound, "Log-scale bound c in s = c·tanh(s̃/c) (default 2)")->check(finiteNumber());
   sub->add_option("--seed", a->seed, "Seed of the initialisation, batches and test set (default 0)")->check(seedNumber());
   sub->add_option("--threads", a->threads, "Threads splitting each batch (default 1); same seed + threads, same curve");
-  sub->add_option("--test-size", a->testSize, "Held-out test points (default 16384)");
+  sub->add_option("--test-size", a->testSize, "Held-out test points (default 16384; with --data the test split is used)");
   sub->add_option("--out", a->out, "Save the trained flow (+ optimizer state) as a scene file");
   sub->add_option("--log", a->log, "Write the curve as CSV: step,batch_nll,train_nll,learning_rate,test_nll");
   sub->add_option("--log-every", a->logEvery, "Steps between train/test NLL entries in the log (default 100)")

@@ -51,29 +51,37 @@ Expected<std::shared_ptr<const PointSet>> makePointSet(const Batch& raw) {
 
   auto set = std::make_shared<PointSet>();
   set->raw = raw;
-  for (int j = 0; j < 2; ++j) {
-    const double mean = raw.col(j).mean();
-    const double sd = std::sqrt((raw.col(j).array() - mean).square().mean());
-    set->moments.mean(j) = mean;
-    set->moments.stddev(j) = sd;
-  }
-  // No spread: all values equal, or differing only in the last few bits of their magnitude, where
-  // the standardized coordinates would be rounding noise.
-  auto flat = [&](int j) {
-    const double scale = raw.col(j).cwiseAbs().maxCoeff();
-    return !(set->moments.stddev(j) > 8.0 * std::numeric_limits<double>::epsilon() * scale);
-  };
-  if (flat(0) && flat(1))
-    return fail("the points have no spread: every point is (" + shortNumber(raw(0, 0)) + ", " +
-                shortNumber(raw(0, 1)) + ")");
-  for (int j = 0; j < 2; ++j)
-    if (flat(j))
-      return fail(std::string("the points have no spread in ") + (j == 0 ? "x" : "y") + ": every point has " +
-                  (j == 0 ? "x" : "y") + " = " + shortNumber(raw(0, j)));
-
+  // Moments of raw / scale (scale = the largest |value|, so nothing overflows even near 1e308),
+  // then scaled back; the standardized points come from the scaled values directly.
   Batch standardized(n, 2);
-  for (int j = 0; j < 2; ++j)
-    standardized.col(j) = (raw.col(j).array() - set->moments.mean(j)) / set->moments.stddev(j);
+  for (int j = 0; j < 2; ++j) {
+    const double scale = raw.col(j).cwiseAbs().maxCoeff();
+    const Eigen::ArrayXd u = scale > 0.0 ? Eigen::ArrayXd(raw.col(j).array() / scale) : Eigen::ArrayXd::Zero(n);
+    const double mean = u.mean();
+    const double sd = std::sqrt((u - mean).square().mean());
+    set->moments.mean(j) = mean * scale;
+    set->moments.stddev(j) = sd * scale;
+    // No spread: all values equal, or differing only in their last few bits, where the
+    // standardized coordinates would be rounding noise.
+    if (!(sd > 8.0 * std::numeric_limits<double>::epsilon())) {
+      set->moments.stddev(j) = 0.0;
+      continue;
+    }
+    standardized.col(j) = (u - mean) / sd;
+  }
+  const bool flatX = set->moments.stddev(0) == 0.0, flatY = set->moments.stddev(1) == 0.0;
+  // "every point is (1, 2)" when literally so; otherwise they differ in their last digits only.
+  auto same = [&](int j) { return (raw.col(j).array() == raw(0, j)).all(); };
+  const std::string exactly = ((!flatX || same(0)) && (!flatY || same(1))) ? "" : " to 15 digits";
+  if (flatX && flatY)
+    return fail("the points have no spread: every point is (" + shortNumber(raw(0, 0)) + ", " +
+                shortNumber(raw(0, 1)) + ")" + exactly);
+  if (flatX || flatY) {
+    const char* axis = flatX ? "x" : "y";
+    return fail(std::string("the points have no spread in ") + axis + ": every point has " + axis + " = " +
+                shortNumber(raw(0, flatX ? 0 : 1)) + exactly);
+  }
+
   const std::vector<int> order = pointSplitOrder(int(n));
   const Eigen::Index testRows = n / 5, trainRows = n - testRows;
   set->train.resize(trainRows, 2);

@@ -107,7 +107,10 @@ Expected<SceneFile> checkpointScene(const Trainer& trainer) {
   SceneFile scene;
   scene.dim = 2;
   scene.flow = exportRealNvp(c.model, std::vector<float>(s.params.data(), s.params.data() + s.params.size()));
-  scene.name = "RealNVP on " + trainer.dataset().name() + " (standardized coordinates)";
+  scene.name = "RealNVP on " +
+               (trainer.dataset().ownData() ? std::to_string(c.data.points->raw.rows()) + " own points"
+                                            : trainer.dataset().name()) +
+               " (standardized coordinates)";
   scene.view.xMin = scene.view.yMin = -3.0;
   scene.view.xMax = scene.view.yMax = 3.0;
   scene.extras["step"] = s.step;

@@ -3,8 +3,17 @@
 #include <cmath>
 
 #include "core/data/point_set.h"
+#include "core/scene/points_csv.h"
 
 namespace flowlab {
+
+Expected<Dataset> loadTrainingPointsCsv(const std::string& path) {
+  const Expected<Batch> raw = loadPointsCsv(path, 2, kMaxOwnPoints);
+  if (!raw.ok()) return {raw.status, Dataset()};
+  Expected<Dataset> data = Dataset::fromPoints(raw.value);
+  if (!data.ok()) data.status = data.status.withContext(path);
+  return data;
+}
 
 Json trainingPointsToJson(const Batch& raw) {
   Json a = Json::array();

@@ -44,6 +44,24 @@ TEST(PointSet, StandardizedByItsOwnMeanAndStandardDeviation) {
   EXPECT_LT((d.unstandardize(d.standardize(raw)) - raw).cwiseAbs().maxCoeff(), 1e-12);
 }
 
+// Near the top of double's range the sums and squares would overflow unless scaled first.
+TEST(PointSet, HugeAndTinyCoordinatesStandardizeToo) {
+  for (double scale : {1e300, 1e-300}) {
+    SCOPED_TRACE(scale);
+    const Batch raw = rawMoons(200, 9) * scale;
+    const Expected<std::shared_ptr<const PointSet>> set = makePointSet(raw);
+    ASSERT_TRUE(set.ok()) << set.status.message();
+    Batch all(200, 2);
+    all << set.value->train, set.value->test;
+    ASSERT_TRUE(all.allFinite());
+    for (int j = 0; j < 2; ++j) {
+      EXPECT_NEAR(all.col(j).mean(), 0.0, 1e-12);
+      EXPECT_NEAR(std::sqrt(all.col(j).array().square().mean()), 1.0, 1e-12);
+    }
+    EXPECT_TRUE(std::isfinite(set.value->floor));
+  }
+}
+
 TEST(PointSet, SplitIsEightyTwentyDisjointAndTheSameEveryTime) {
   const Batch raw = rawMoons(1003, 4);
   const PointSet a = *makePointSet(raw).value, b = *makePointSet(raw).value;
@@ -163,7 +181,8 @@ TEST(PointSet, IdenticalPointsAreRefused) {
   // Differences in the last bits only are no spread either (standardizing would amplify rounding).
   same(4, 0) = std::nextafter(0.5, 1.0);
   same(9, 1) = std::nextafter(-1.25, 0.0);
-  EXPECT_FALSE(Dataset::fromPoints(same).ok());
+  EXPECT_EQ(Dataset::fromPoints(same).status.message(),
+            "the points have no spread: every point is (0.5, -1.25) to 15 digits");
 }
 
 // Points that coincide in groups of 4 or more defeat the k = 3 estimate: the set still trains,

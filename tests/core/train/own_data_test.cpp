@@ -5,9 +5,11 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "core/train/checkpoint.h"
+#include "core/train/training_points.h"
 #include "core/train/training_runner.h"
 
 namespace flowlab {
@@ -129,6 +131,25 @@ TEST(OwnData, CheckpointReaderChecksThePoints) {
   } else {
     EXPECT_NE(parsed.status.message().find("big.json:"), std::string::npos) << parsed.status.message();
   }
+}
+
+// The app's File > Import points and `train --data` share this reader.
+TEST(OwnData, LoadTrainingPointsCsvGivesADatasetOrAMessageWithFileAndLine) {
+  const std::string path = tempPath("flowlab_own_points_test.csv");
+  auto load = [&](const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+    return loadTrainingPointsCsv(path);
+  };
+  std::string good = "x,y\n";
+  for (int i = 0; i < 20; ++i) good += std::to_string(i) + "," + std::to_string((i * 7) % 5) + "\n";
+  const Expected<Dataset> d = load(good);
+  ASSERT_TRUE(d.ok()) << d.status.message();
+  EXPECT_TRUE(d.value.ownData());
+  EXPECT_EQ(d.value.spec().points->raw.rows(), 20);
+  EXPECT_EQ(d.value.spec().points->raw(3, 0), 3.0);
+  EXPECT_EQ(load(good + "1,nan\n").status.message(), path + ":22: not a finite number: \"nan\"");
+  EXPECT_EQ(load("1,2\n").status.message(), path + ": 1 point: training needs at least 10");
+  std::remove(path.c_str());
 }
 
 // TrainingRunner::rebuild takes an own-data config unchanged (the app's path).
