@@ -53,7 +53,7 @@ void FamilyTrainer::reset() {
   flow_.initFromData(s.params.data(), batchAt(dataset_, config_.seed, 0, config_.batch));
   s.adam.reset(flow_.paramCount());
   Rng testRng(mix(config_.seed, kTestStream));
-  testSet_ = dataset_.sample(config_.testSize, testRng);
+  testSet_ = dataset_.testSet(config_.testSize, testRng);  // own points: their held-out split
   curve_.clear();
   publish();
 }

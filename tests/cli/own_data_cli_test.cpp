@@ -118,7 +118,7 @@ TEST_F(CliOwnData, TrainsAndPrintsTheFloorAsAnEstimate) {
 
 TEST_F(CliOwnData, DataExcludesDatasetNoiseAndResume) {
   const std::string csv = moonsCsv("moons.csv", 50);
-  for (const std::string& other : {" --dataset moons", " --noise 0.1", " --resume x.json"}) {
+  for (const char* other : {" --dataset moons", " --noise 0.1", " --resume x.json"}) {
     SCOPED_TRACE(other);
     const RunResult r = run("train --data " + csv + other + " --steps 1");
     EXPECT_EQ(r.exitCode, 2);

@@ -7,7 +7,7 @@
 
 #include "app/ui/app_state.h"
 #include "app/views/train/train_state.h"
-#include "core/scene/points_csv.h"
+#include "core/train/training_points.h"
 
 namespace flowlab::app {
 
@@ -50,13 +50,14 @@ void drawImportPointsDialog(TrainState& s) {
 
 void importPoints(AppState& app, TrainState& s) {
   s.importRequested = false;
-  const Expected<Batch> points = loadPointsCsv(s.importPath, 2);
-  if (!points.ok()) {
-    app.error("Import points: " + points.status.message() + " (the current data stays)");
+  // Core's reader for training points: line-numbered errors, the size limit, the refusals.
+  const Expected<Dataset> data = loadTrainingPointsCsv(s.importPath);
+  if (!data.ok()) {
+    app.error("Import points: " + data.status.message() + " (the current data stays)");
     return;
   }
   const std::string name = std::filesystem::path(s.importPath).filename().string();
-  setOwnPoints(app, s, std::make_shared<const Batch>(points.value), name);
+  setOwnPoints(app, s, std::make_shared<const Batch>(data.value.spec().points->raw), name);
 }
 
 }  // namespace flowlab::app
