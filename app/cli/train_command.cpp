@@ -1,7 +1,9 @@
 // flowlab train --dataset moons [--noise 0.05] --layers 6 --hidden 64 --steps 2000 --batch 256
 //               --lr 6e-3 --seed 0 [--threads T] [--out model.json] [--log curve.csv]
 // flowlab train --data points.csv ...   (own points instead of --dataset/--noise)
-// Trains a RealNVP (core/train/trainer.h) without a display. On a terminal, a progress bar with
+// flowlab train --flow nice|realnvp|glow|maf|iaf|nsf ...   (a family of chapter 6; default realnvp)
+// Trains a RealNVP (core/train/trainer.h, the float fast path) or another family
+// (core/families/family_trainer.h, the generic double-precision stack) without a display. On a terminal, a progress bar with
 // ETA goes to stderr; stdout ends with the lines train_nll=…, test_nll=…, floor=…,
 // floor_is_estimate=0|1, [floor_stderr=…,] steps_per_sec=… (nats per point, standardized
 // coordinates; steps/s counts training steps only). Own points (core/data/point_set.h) are
@@ -21,12 +23,14 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "app/cli/cli_checks.h"
 #include "app/cli/command.h"
 #include "app/cli/interrupt.h"
 #include "core/io/atomic_write.h"
+#include "core/families/family_trainer.h"
 #include "core/train/checkpoint.h"
 #include "core/train/training_points.h"
 
@@ -35,12 +39,15 @@ namespace flowlab::app {
 namespace {
 
 struct Args {
-  std::string dataset = "moons", data, activation = "tanh", schedule = "cosine", out, log, resume;
+  std::string dataset = "moons", data, activation = "tanh", schedule = "cosine", out, log, resume, flow = "realnvp";
   double noise = -1.0, lr = TrainerConfig{}.learningRate, clip = defaultAdam().clipNorm,
          bound = RealNvpConfig{}.logScaleBound;
   int layers = 6, hidden = 64, depth = 2, steps = 2000, batch = 256, threads = 1, warmup = LrSchedule{}.warmup, testSize = 16384,
       logEvery = 100;
+  int bins = FamilyConfig{}.bins;            // nsf
+  double splineBound = FamilyConfig{}.bound;  // nsf
   std::uint64_t seed = 0;
+  bool threadsGiven = false;
   bool lrGiven = false, scheduleGiven = false, warmupGiven = false;  // typed on the command line
 };
 
@@ -64,6 +71,41 @@ Expected<TrainerConfig> configFrom(const Args& a) {
   c.threads = a.threads;
   return {validateTrainerConfig(c), c};
 }
+
+// The same settings for a family's generic trainer (--flow other than realnvp).
+Expected<FamilyTrainerConfig> familyConfigFrom(const Args& a, FamilyKind kind) {
+  FamilyTrainerConfig f;
+  const Expected<TrainerConfig> c = configFrom(a);  // dataset, schedule, optimizer: one set of checks
+  if (!c.ok()) return {c.status, f};
+  f.data = c.value.data;
+  f.flow.kind = kind;
+  f.flow.layers = a.layers;
+  f.flow.hidden = a.hidden;
+  f.flow.depth = a.depth;
+  f.flow.activation = c.value.model.activation;
+  f.flow.logScaleBound = a.bound;
+  f.flow.bins = a.bins;
+  f.flow.bound = a.splineBound;
+  f.batch = c.value.batch;
+  f.learningRate = c.value.learningRate;
+  f.schedule = c.value.schedule;
+  f.adam = c.value.adam;
+  f.testSize = c.value.testSize;
+  f.seed = c.value.seed;
+  return {validateFamilyTrainerConfig(f), f};
+}
+
+// What the report and the loop read of either trainer.
+int layersOf(const Trainer& t) { return t.config().model.layers; }
+int layersOf(const FamilyTrainer& t) { return t.config().flow.layers; }
+int hiddenOf(const Trainer& t) { return t.config().model.hidden; }
+int hiddenOf(const FamilyTrainer& t) { return t.config().flow.hidden; }
+int threadsOf(const Trainer& t) { return t.config().threads; }
+int threadsOf(const FamilyTrainer&) { return 1; }
+std::string flowOf(const Trainer&) { return "realnvp"; }
+std::string flowOf(const FamilyTrainer& t) { return familyName(t.config().flow.kind); }
+long long parameterCount(Trainer& t) { return t.model().paramCount(); }
+long long parameterCount(FamilyTrainer& t) { return t.flow().paramCount(); }
 
 void drawProgress(long long done, long long total, double elapsed, double nll) {
   const int width = 30;
@@ -114,6 +156,10 @@ double batchNll(Trainer& trainer) {
   const MatrixT<float> batch = trainer.dataset().sample(std::max(trainer.config().batch, 4096), rng).cast<float>();
   return -trainer.logProb(batch).cast<double>().mean();
 }
+double batchNll(FamilyTrainer& trainer) {
+  Rng rng(trainer.config().seed ^ 0x5EED'0F'BA7C4ULL);
+  return -trainer.logProb(trainer.dataset().sample(std::max(trainer.config().batch, 4096), rng)).mean();
+}
 
 // The log: one line per accepted step, "step,batch_nll,,," or, at the end of each chunk of
 // --log-every steps, "step,batch_nll,train_nll,learning_rate,test_nll". A line is written only once
@@ -125,7 +171,7 @@ class CurveLog {
     if (f_) std::fprintf(f_, "step,batch_nll,train_nll,learning_rate,test_nll\n");
   }
   void accepted(long long step, double loss) {
-    writePending(nullptr);
+    writePending<Trainer>(nullptr);
     pending_ = true;
     step_ = step;
     loss_ = loss;
@@ -133,10 +179,12 @@ class CurveLog {
   void rolledBackTo(long long step) {
     if (pending_ && step_ > step) pending_ = false;
   }
-  void endChunk(Trainer& t) { writePending(&t); }
+  template <class T>
+  void endChunk(T& t) { writePending(&t); }
 
  private:
-  void writePending(Trainer* t) {
+  template <class T = Trainer>
+  void writePending(T* t) {
     if (!pending_ || !f_) return;
     std::fprintf(f_, "%lld,%.6f,", step_, loss_);
     if (t)  // train/test NLL once per chunk: the test set costs ~13 steps
@@ -151,11 +199,40 @@ class CurveLog {
   double loss_ = 0.0;
 };
 
+template <class T>
+int trainAndReport(const Args& a, T& trainer);
+
+int runFamily(const Args& a, FamilyKind kind) {
+  // Only RealNVP models have a scene form with weights today (core/train/checkpoint.h).
+  if (!a.out.empty() || !a.resume.empty()) {
+    std::fprintf(stderr, "flowlab train: --out and --resume save and continue RealNVP models only; --flow %s "
+                         "trains and reports without saving\n", a.flow.c_str());
+    return kExitBadInput;
+  }
+  if (a.threadsGiven && a.threads != 1)
+    std::fprintf(stderr, "flowlab train: note: --flow %s trains on one thread (--threads is for realnvp)\n", a.flow.c_str());
+  const Expected<FamilyTrainerConfig> config = familyConfigFrom(a, kind);
+  if (!config.ok()) {
+    std::fprintf(stderr, "flowlab train: %s\n", config.status.message().c_str());
+    return kExitBadInput;
+  }
+  FamilyTrainer trainer(config.value);
+  return trainAndReport(a, trainer);
+}
+
 int run(const Args& a) {
   if (a.warmup < 0) {
     std::fprintf(stderr, "flowlab train: --warmup must be >= 0 (got %d)\n", a.warmup);
     return kExitBadInput;
   }
+  const std::optional<FamilyKind> kind = familyFromName(a.flow);
+  if (!kind) {
+    std::string names;
+    for (const std::string& n : familyNames()) names += (names.empty() ? "" : ", ") + n;
+    std::fprintf(stderr, "flowlab train: --flow must be one of %s (got '%s')\n", names.c_str(), a.flow.c_str());
+    return kExitBadInput;
+  }
+  if (*kind != FamilyKind::RealNvp) return runFamily(a, *kind);
   std::unique_ptr<Trainer> trainer;
   if (!a.resume.empty()) {
     const Expected<SceneFile> scene = loadSceneFile(a.resume);
@@ -178,6 +255,12 @@ int run(const Args& a) {
     }
     trainer = std::make_unique<Trainer>(config.value);
   }
+  return trainAndReport(a, *trainer);
+}
+
+template <class T>
+int trainAndReport(const Args& a, T& trainerRef) {
+  T* trainer = &trainerRef;
   // Both outputs are opened (as temporaries beside their targets) before training, so an
   // unwritable path is reported now, not after the run; they replace their targets only when
   // complete, so an interrupted or failed run leaves the previous files as they were.
@@ -205,7 +288,7 @@ int run(const Args& a) {
     const int n = std::min(chunk, a.steps - done);
     const auto t0 = Clock::now();
     for (int i = 0; i < n && InterruptGuard::signalReceived() == 0; ++i) {
-      const StepReport r = trainer->step(1);
+      const auto r = trainer->step(1);
       ++done;
       // As a float, as the trainer keeps its curve: the log matches earlier versions byte for byte.
       if (r.accepted > 0) log.accepted(trainer->stepCount(), double(float(r.lastLoss)));
@@ -234,13 +317,15 @@ int run(const Args& a) {
       return kExitInvalid;
     }
   }
-  if (out) {
-    const Expected<std::string> text = checkpointText(*trainer);
-    if (text.ok()) std::fwrite(text.value.data(), 1, text.value.size(), out->file());
-    const Status s = text.ok() ? out->commit() : text.status;
-    if (!s.ok()) {
-      std::fprintf(stderr, "flowlab train: %s\n", s.message().c_str());
-      return kExitInvalid;
+  if constexpr (std::is_same_v<T, Trainer>) {  // runFamily refuses --out
+    if (out) {
+      const Expected<std::string> text = checkpointText(*trainer);
+      if (text.ok()) std::fwrite(text.value.data(), 1, text.value.size(), out->file());
+      const Status s = text.ok() ? out->commit() : text.status;
+      if (!s.ok()) {
+        std::fprintf(stderr, "flowlab train: %s\n", s.message().c_str());
+        return kExitInvalid;
+      }
     }
   }
   const double test = trainer->testNll();
@@ -251,8 +336,8 @@ int run(const Args& a) {
   }
   const Dataset& data = trainer->dataset();
   std::printf("dataset=%s noise=%g layers=%d hidden=%d steps=%lld threads=%d\n", data.name().c_str(),
-              data.spec().noise, trainer->config().model.layers, trainer->config().model.hidden,
-              trainer->stepCount(), trainer->config().threads);
+              data.spec().noise, layersOf(*trainer), hiddenOf(*trainer), trainer->stepCount(), threadsOf(*trainer));
+  std::printf("flow=%s\nparameters=%lld\n", flowOf(*trainer).c_str(), parameterCount(*trainer));
   if (data.ownData())
     std::printf("points=%lld\ntrain_points=%lld\ntest_points=%lld\n", (long long)data.spec().points->raw.rows(),
                 (long long)data.spec().points->train.rows(), (long long)data.spec().points->test.rows());
@@ -285,7 +370,7 @@ int run(const Args& a) {
 }  // namespace
 
 void addTrainCommand(CLI::App& root, CommandResult& result) {
-  auto* sub = root.add_subcommand("train", "Train a RealNVP on a toy dataset or your own points (no display); prints NLLs and speed");
+  auto* sub = root.add_subcommand("train", "Train a flow (RealNVP, or another family with --flow) on a toy dataset or your own points (no display); prints NLLs and speed");
   auto a = std::make_shared<Args>();
   auto* dataset = sub->add_option("--dataset", a->dataset, "moons, circles, 8gaussians, checkerboard, pinwheel or spirals");
   auto* noise = sub->add_option("--noise", a->noise, "Gaussian noise σ of the dataset (moons default 0.05)")->check(finiteNumber());
@@ -295,7 +380,15 @@ void addTrainCommand(CLI::App& root, CommandResult& result) {
                   "seed; --test-size is unused. The floor is then a k-nearest-neighbour estimate "
                   "(floor_is_estimate=1, floor_stderr=...), and --out stores the points");
   data->excludes(dataset)->excludes(noise);
-  sub->add_option("--layers", a->layers, "Coupling layers (default 6)");
+  sub->add_option("--flow", a->flow,
+                  "The flow family: realnvp (default; affine couplings, the fast float path), nice (additive "
+                  "couplings + diagonal scaling), glow (ActNorm + LU linear + affine coupling), maf, iaf (MADE "
+                  "autoregressive layers; IAF's density takes D passes), nsf (rational-quadratic spline couplings). "
+                  "Only realnvp saves models (--out)");
+  sub->add_option("--bins", a->bins, "nsf: spline bins K (default 8)")->check(CLI::Range(2, 64));
+  sub->add_option("--spline-bound", a->splineBound, "nsf: the spline covers [-B, B], linear tails outside (default 4)")
+      ->check(finiteNumber());
+  sub->add_option("--layers", a->layers, "Coupling layers, Glow steps or autoregressive layers (default 6)");
   sub->add_option("--hidden", a->hidden, "Hidden width of each conditioner MLP (default 64)");
   sub->add_option("--depth", a->depth, "Hidden layers per conditioner (default 2: 1 → H → H → 2)");
   sub->add_option("--activation", a->activation, "tanh (default) or relu");
@@ -309,7 +402,7 @@ void addTrainCommand(CLI::App& root, CommandResult& result) {
       ->check(finiteNumber() & CLI::NonNegativeNumber);
   sub->add_option("--bound", a->bound, "Log-scale bound c in s = c·tanh(s̃/c) (default 2)")->check(finiteNumber());
   sub->add_option("--seed", a->seed, "Seed of the initialisation, batches and test set (default 0)")->check(seedNumber());
-  sub->add_option("--threads", a->threads, "Threads splitting each batch (default 1); same seed + threads, same curve");
+  auto* threads = sub->add_option("--threads", a->threads, "Threads splitting each batch (default 1); same seed + threads, same curve");
   sub->add_option("--test-size", a->testSize, "Held-out test points (default 16384; with --data the test split is used)");
   sub->add_option("--out", a->out, "Save the trained flow (+ optimizer state) as a scene file");
   sub->add_option("--log", a->log, "Write the curve as CSV: step,batch_nll,train_nll,learning_rate,test_nll");
@@ -319,8 +412,9 @@ void addTrainCommand(CLI::App& root, CommandResult& result) {
                   "Continue from a scene file saved with --out (its settings win; a schedule that has ended at "
                   "learning rate 0 is replaced by a new one of --steps steps at peak --lr)");
   resume->excludes(data);
-  sub->callback([&result, a, lr, schedule, warmup] {
+  sub->callback([&result, a, lr, schedule, warmup, threads] {
     result.ran = true;
+    a->threadsGiven = threads->count() > 0;
     a->lrGiven = lr->count() > 0;
     a->scheduleGiven = schedule->count() > 0;
     a->warmupGiven = warmup->count() > 0;
