@@ -36,6 +36,8 @@ struct AppState {
   bool showShortcuts = false;
   bool showMessages = false;
   bool showOpenScene = false;
+  bool showLessons = false;  // the Lessons browser (F2)
+  int lessonsChapter = 0;    // chapter of the lesson opened last from it (0: none yet)
   std::string openScenePath;  // text of the "Open scene" dialog
 
   View* findView(const std::string& id) const;

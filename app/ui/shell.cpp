@@ -8,6 +8,7 @@
 #include "app/ui/app_state.h"
 #include "app/ui/dialogs.h"
 #include "app/ui/keys.h"
+#include "app/ui/lessons_window.h"
 #include "app/ui/shortcuts.h"
 #include "app/ui/theme.h"
 #include "app/ui/tooltip.h"
@@ -41,6 +42,7 @@ void drawMainMenu(AppState& state) {
     ImGui::Separator();
     ImGui::MenuItem("Sidebar", shortcutKeys(Action::ToggleSidebar), &state.settings.sidebarVisible);
     ImGui::MenuItem("Messages", nullptr, &state.showMessages);
+    ImGui::MenuItem("Lessons", shortcutKeys(Action::Lessons), &state.showLessons);
     if (ImGui::MenuItem("Larger text", shortcutKeys(Action::LargerText))) changeUiScale(state, 1.1f);
     if (ImGui::MenuItem("Smaller text", shortcutKeys(Action::SmallerText))) changeUiScale(state, 1.0f / 1.1f);
     ImGui::EndMenu();
@@ -135,6 +137,7 @@ void drawCanvas(AppState& state, ImVec2 pos, ImVec2 size) {
 
 void handleGlobalShortcuts(AppState& state) {
   if (shortcutPressed(Action::OpenScene)) state.showOpenScene = true;
+  if (shortcutPressed(Action::Lessons)) state.showLessons = !state.showLessons;
   if (shortcutPressed(Action::Quit)) state.quitRequested = true;
   if (shortcutPressed(Action::ToggleSidebar)) state.settings.sidebarVisible = !state.settings.sidebarVisible;
   if (shortcutPressed(Action::LargerText)) changeUiScale(state, 1.1f);
@@ -163,6 +166,7 @@ void drawShell(AppState& state) {
   drawCanvas(state, ImVec2(sidebarWidth, top), ImVec2(display.x - sidebarWidth, bodyHeight));
   drawStatusBar(state, ImVec2(0, display.y - statusHeight), ImVec2(display.x, statusHeight));
   drawDialogs(state);
+  drawLessonsWindow(state);
 }
 
 }  // namespace flowlab::app

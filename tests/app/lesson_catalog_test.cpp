@@ -1,0 +1,88 @@
+// The Lessons browser's catalog: every bundled scene names its chapter (1..6) and explains itself
+// in several sentences; every chapter the series has scenes for has at least two; a lesson opens
+// in the view it belongs to; files with no valid chapter are not lessons.
+#include "app/ui/lesson_catalog.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "app/platform/config_paths.h"
+#include "app/ui/app_state.h"
+#include "app/ui/dialogs.h"
+#include "app/ui/shell.h"
+#include "app/views/view_registry.h"
+#include "tests/app/null_imgui.h"
+
+namespace flowlab::app {
+namespace {
+
+int sentences(const std::string& text) {
+  int n = 0;
+  for (size_t i = 0; i < text.size(); ++i)
+    if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && (i + 1 == text.size() || text[i + 1] == ' ')) ++n;
+  return n;
+}
+
+TEST(LessonCatalog, EveryBundledSceneIsALessonWithSeveralSentences) {
+  const std::filesystem::path folder = dataDir() / "assets" / "scenes";
+  int scenes = 0;
+  for (const auto& e : std::filesystem::directory_iterator(folder)) scenes += e.path().extension() == ".json";
+  const std::vector<Lesson> all = readLessons(folder.string());
+  EXPECT_EQ(int(all.size()), scenes) << "a bundled scene without a valid \"chapter\"";
+  std::set<std::string> titles;
+  for (const Lesson& l : all) {
+    SCOPED_TRACE(l.path);
+    EXPECT_GE(l.chapter, 1);
+    EXPECT_LE(l.chapter, 6);
+    EXPECT_GE(sentences(l.description), 3) << l.description;
+    EXPECT_TRUE(titles.insert(l.title).second) << "two lessons are called " << l.title;
+  }
+  for (int c = 1; c <= 4; ++c) {
+    int n = 0;
+    for (const Lesson& l : all) n += l.chapter == c;
+    EXPECT_GE(n, 2) << "chapter " << c;
+  }
+  for (size_t i = 1; i < all.size(); ++i) EXPECT_LE(all[i - 1].chapter, all[i].chapter) << "in chapter order";
+}
+
+TEST(LessonCatalog, FilesWithoutAValidChapterAreNotLessons) {
+  const auto dir = std::filesystem::temp_directory_path() / ("flowlab_lessons_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto write = [&](const std::string& name, const std::string& text) { std::ofstream(dir / name) << text; };
+  write("a.json", R"({"chapter": 2, "name": "Kept", "description": "One. Two. Three."})");
+  write("b.json", R"({"chapter": 7, "name": "Out of range"})");
+  write("c.json", R"({"chapter": "3", "name": "A string"})");
+  write("d.json", R"({"name": "No chapter"})");
+  write("e.json", R"({"chapter": 1, "title": "Title wins", "name": "over name"})");
+  write("f.json", "not json");
+  write("g.txt", R"({"chapter": 1})");
+  const std::vector<Lesson> l = readLessons(dir.string());
+  ASSERT_EQ(l.size(), 2u);
+  EXPECT_EQ(l[0].title, "Title wins");
+  EXPECT_EQ(l[0].chapter, 1);
+  EXPECT_EQ(l[1].title, "Kept");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(LessonCatalog, EachLessonOpensInItsView) {
+  test::NullImGui imgui;
+  AppState state;
+  state.views = makeViews();
+  state.activate("welcome");
+  imgui.frame([&] { drawShell(state); });
+  for (const Lesson& l : lessons()) {
+    SCOPED_TRACE(l.path);
+    std::ifstream in(l.path);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const bool oneD = text.find("\"dim\": 1") != std::string::npos;
+    const bool training = text.find("\"training\"") != std::string::npos;
+    ASSERT_TRUE(openSceneFile(state, l.path));
+    EXPECT_EQ(state.activeView->id(), training ? "train" : oneD ? "1d" : "2d");
+  }
+}
+
+}  // namespace
+}  // namespace flowlab::app
