@@ -5,6 +5,7 @@
 #include <vector>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include <imgui.h>
@@ -54,9 +55,13 @@ void printTrace(const AppState& state, int frame, double workMs) {
   line = buf;
   int errors = 0;  // error messages posted so far (journeys check that bad input said something)
   for (const Message& m : state.messages.all()) errors += m.severity == Severity::Error;
-  std::snprintf(buf, sizeof buf, " help=%d idle=%d errors=%d", state.showShortcuts ? 1 : 0, state.frame.idle ? 1 : 0,
-                errors);
+  std::snprintf(buf, sizeof buf, " help=%d idle=%d errors=%d lessons=%d", state.showShortcuts ? 1 : 0,
+                state.frame.idle ? 1 : 0, errors, state.showLessons ? 1 : 0);
   line += buf;
+  // The file stem of the scene opened last (stems of the bundled scenes have no spaces).
+  std::string stem = std::filesystem::path(state.settings.lastScene).stem().string();
+  std::replace(stem.begin(), stem.end(), ' ', '_');
+  line += " scene=" + (stem.empty() ? std::string("none") : stem);
   if (state.activeView) state.activeView->traceState(line);
   std::printf("%s\n", line.c_str());
   std::fflush(stdout);

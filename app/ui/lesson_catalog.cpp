@@ -37,6 +37,7 @@ std::vector<Lesson> readLessons(const std::string& folder) {
     if (chapter < 1 || chapter > 6) continue;
     Lesson l;
     l.chapter = int(chapter);
+    if (j.contains("lesson") && j["lesson"].is_number_integer()) l.order = int(std::clamp<long long>(j["lesson"].get<long long>(), 0, 1000));
     for (const char* key : {"title", "name"})
       if (l.title.empty() && j.contains(key) && j[key].is_string()) l.title = j[key].get<std::string>();
     if (l.title.empty()) l.title = f.stem().string();
@@ -44,7 +45,9 @@ std::vector<Lesson> readLessons(const std::string& folder) {
     l.path = f.string();
     out.push_back(std::move(l));
   }
-  std::stable_sort(out.begin(), out.end(), [](const Lesson& a, const Lesson& b) { return a.chapter < b.chapter; });
+  std::stable_sort(out.begin(), out.end(), [](const Lesson& a, const Lesson& b) {
+    return a.chapter != b.chapter ? a.chapter < b.chapter : a.order < b.order;
+  });
   return out;
 }
 

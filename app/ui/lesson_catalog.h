@@ -10,6 +10,7 @@ namespace flowlab::app {
 
 struct Lesson {
   int chapter = 0;          // 1..6
+  int order = 1000;         // the scene's "lesson" (its place in the chapter); unnumbered ones last
   std::string title;        // the scene's "title", else its "name", else its file stem
   std::string description;  // several sentences
   std::string path;
@@ -23,7 +24,7 @@ struct Chapter {
 
 // The six chapters of the series, in order.
 const std::vector<Chapter>& chapters();
-// Lessons of the bundled scenes, by chapter then file name; read once and cached. Scenes without
+// Lessons of the bundled scenes, by chapter, then "lesson" number, then file name; read once and cached. Scenes without
 // a valid "chapter" (an integer 1..6) are not lessons.
 const std::vector<Lesson>& lessons();
 // Reads the lessons of the scenes in `folder` (uncached; tests).

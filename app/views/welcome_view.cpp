@@ -2,7 +2,13 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdio>
+
 #include "app/ui/app_state.h"
+#include "app/ui/dialogs.h"
+#include "app/ui/lesson_catalog.h"
+#include "app/ui/tooltip.h"
 #include "app/plot/plot_frame.h"
 #include "app/ui/theme.h"
 #include "core/bijectors/rational_quadratic_spline_1d.h"
@@ -28,7 +34,7 @@ void WelcomeView::sidebar(AppState& state) {
 void WelcomeView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float em = ImGui::GetFontSize();
-  const ImVec2 centre(origin.x + size.x * 0.5f, origin.y + size.y * 0.42f);
+  const float cx = origin.x + size.x * 0.5f;
   // p_Z (blue) and its image under a bimodal spline (orange), computed by the engine once.
   if (!pictureReady_) {
     Flow warp(1);
@@ -39,28 +45,83 @@ void WelcomeView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
     dataDensity_ = density1D(warp, -5.0, 5.0, 300);
     pictureReady_ = true;
   }
-  const float w = size.x * 0.5f, h = size.y * 0.25f;
-  const PlotFrame frame(ImVec2(centre.x - w * 0.5f, centre.y - h * 0.5f), ImVec2(centre.x + w * 0.5f, centre.y + h * 0.5f),
-                        Range{-5, 5}, Range{0, 0.45});
-  for (const auto* d : {&baseDensity_, &dataDensity_})
-    if (d->ok())
-      drawPolyline(dl, frame, d->value.x.data(), d->value.density.data(), static_cast<int>(d->value.x.size()),
-                   d == &baseDensity_ ? theme::kBaseSpace : theme::kDataSpace, 2.5f);
   const char* title = "FlowLab";
   ImGui::SetWindowFontScale(2.0f);
   const ImVec2 ts = ImGui::CalcTextSize(title);
-  ImGui::SetCursorScreenPos(ImVec2(centre.x - ts.x * 0.5f, origin.y + size.y * 0.08f));
+  const float titleY = origin.y + size.y * 0.04f;
+  ImGui::SetCursorScreenPos(ImVec2(cx - ts.x * 0.5f, titleY));
   ImGui::TextColored(ImVec4(0.12f, 0.12f, 0.15f, 1), "%s", title);
   ImGui::SetWindowFontScale(1.0f);
-  const char* lines[] = {
-      "Normalizing flows, seen working.",
-      "Pick a lab in the sidebar (or Ctrl+1..4), or open a scene with Ctrl+O.",
-  };
-  float y = centre.y + h * 0.75f;
-  for (const char* line : lines) {
-    const ImVec2 ls = ImGui::CalcTextSize(line);
-    dl->AddText(ImVec2(centre.x - ls.x * 0.5f, y), theme::kText, line);
-    y += em * 1.6f;
+  const char* tagline = "Normalizing flows, seen working. Start with a chapter, or pick a lab in the sidebar (Ctrl+1..4).";
+  const ImVec2 tl = ImGui::CalcTextSize(tagline);
+  const float taglineY = titleY + ts.y + em * 0.4f;
+  dl->AddText(ImVec2(cx - tl.x * 0.5f, taglineY), theme::kText, tagline);
+  // The picture between the title and the chapters.
+  const float picTop = taglineY + em * 1.8f, picBottom = origin.y + size.y * 0.36f;
+  const float w = size.x * 0.42f;
+  if (picBottom - picTop > em * 2.0f) {
+    const PlotFrame frame(ImVec2(cx - w * 0.5f, picTop), ImVec2(cx + w * 0.5f, picBottom), Range{-5, 5}, Range{0, 0.45});
+    for (const auto* d : {&baseDensity_, &dataDensity_})
+      if (d->ok())
+        drawPolyline(dl, frame, d->value.x.data(), d->value.density.data(), static_cast<int>(d->value.x.size()),
+                     d == &baseDensity_ ? theme::kBaseSpace : theme::kDataSpace, 2.5f);
+  }
+  drawChapterCards(state, ImVec2(origin.x + size.x * 0.05f, origin.y + size.y * 0.40f),
+                   ImVec2(size.x * 0.90f, size.y * 0.56f));
+}
+
+void WelcomeView::drawChapterCards(AppState& state, ImVec2 at, ImVec2 area) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float em = ImGui::GetFontSize();
+  // Three columns when there is room for cards about 14 em wide, else two.
+  const int columns = area.x >= em * 42.0f ? 3 : 2;
+  const int rows = (int(chapters().size()) + columns - 1) / columns;
+  const float gap = em * 0.8f;
+  const float cw = (area.x - gap * float(columns - 1)) / float(columns);
+  const float ch = std::min((area.y - gap * float(rows - 1)) / float(rows), em * 7.0f);
+  cards_.clear();
+  for (size_t i = 0; i < chapters().size(); ++i) {
+    const Chapter& c = chapters()[i];
+    const ImVec2 mn(at.x + float(int(i) % columns) * (cw + gap), at.y + float(int(i) / columns) * (ch + gap));
+    const ImVec2 mx(mn.x + cw, mn.y + ch);
+    const Lesson* first = nullptr;
+    int count = 0;
+    for (const Lesson& l : lessons())
+      if (l.chapter == c.number) count++, first = first ? first : &l;
+    ImGui::SetCursorScreenPos(mn);
+    ImGui::PushID(c.number);
+    ImGui::BeginDisabled(first == nullptr);
+    const bool clicked = ImGui::InvisibleButton("##card", ImVec2(cw, ch));
+    ImGui::EndDisabled();
+    const bool hot = ImGui::IsItemHovered();
+    ImGui::PopID();
+    cards_.push_back({mn, mx});
+    dl->AddRect(mn, mx, hot && first ? theme::kDataSpace : theme::kAxis, em * 0.3f, 0, hot && first ? 2.0f : 1.0f);
+    char head[96];
+    std::snprintf(head, sizeof head, "%d  %s", c.number, c.title);
+    const float pad = em * 0.6f;
+    dl->PushClipRect(mn, mx, true);
+    dl->AddText(ImVec2(mn.x + pad, mn.y + pad), first ? theme::kText : theme::kTextMuted, head);
+    dl->AddText(ImGui::GetFont(), em * 0.9f, ImVec2(mn.x + pad, mn.y + pad + em * 1.5f), theme::kTextMuted, c.line,
+                nullptr, cw - 2 * pad);
+    char foot[64];
+    if (first) std::snprintf(foot, sizeof foot, "%d lessons: start with \"%s\"", count, first->title.c_str());
+    else std::snprintf(foot, sizeof foot, "lessons to come");
+    if (first && ImGui::CalcTextSize(foot).x * 0.9f > cw - 2 * pad) std::snprintf(foot, sizeof foot, "%d lessons", count);
+    dl->AddText(ImGui::GetFont(), em * 0.9f, ImVec2(mn.x + pad, mx.y - pad - em), first ? theme::kBaseSpace : theme::kTextMuted,
+                foot);
+    dl->PopClipRect();
+    if (hot && first) showTooltip("Open the first lesson of chapter %d (all of them: View > Lessons, F2)", c.number);
+    if (clicked && first && openSceneFile(state, first->path)) state.lessonsChapter = c.number;
+  }
+}
+
+void WelcomeView::traceState(std::string& out) const {
+  char buf[96];
+  for (size_t i = 0; i < cards_.size(); ++i) {
+    std::snprintf(buf, sizeof buf, " chapter%zu_px=%.0f,%.0f,%.0f,%.0f", i + 1, cards_[i].first.x, cards_[i].first.y,
+                  cards_[i].second.x, cards_[i].second.y);
+    out += buf;
   }
 }
 

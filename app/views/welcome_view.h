@@ -1,5 +1,8 @@
-// The first screen: what FlowLab is and where to start.
+// The first screen: what FlowLab is and where to start: the chapters of the teaching series.
 #pragma once
+
+#include <utility>
+#include <vector>
 
 #include "app/ui/view.h"
 #include "core/flow/view_1d.h"
@@ -12,8 +15,13 @@ class WelcomeView : public View {
   std::string title() const override { return "Welcome"; }
   void sidebar(AppState& state) override;
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
+  // " chapterN_px=x0,y0,x1,y1" per chapter card (journeys click them).
+  void traceState(std::string& out) const override;
 
  private:
+  // The six chapters of the series as cards, each a click away from its first lesson.
+  void drawChapterCards(AppState& state, ImVec2 at, ImVec2 area);
+  std::vector<std::pair<ImVec2, ImVec2>> cards_;  // of the last canvas
   bool pictureReady_ = false;
   Expected<Density1D> baseDensity_, dataDensity_;
 };

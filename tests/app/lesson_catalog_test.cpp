@@ -59,11 +59,13 @@ TEST(LessonCatalog, FilesWithoutAValidChapterAreNotLessons) {
   write("e.json", R"({"chapter": 1, "title": "Title wins", "name": "over name"})");
   write("f.json", "not json");
   write("g.txt", R"({"chapter": 1})");
+  write("h.json", R"({"chapter": 2, "lesson": 1, "name": "Numbered first"})");
   const std::vector<Lesson> l = readLessons(dir.string());
-  ASSERT_EQ(l.size(), 2u);
+  ASSERT_EQ(l.size(), 3u);
   EXPECT_EQ(l[0].title, "Title wins");
   EXPECT_EQ(l[0].chapter, 1);
-  EXPECT_EQ(l[1].title, "Kept");
+  EXPECT_EQ(l[1].title, "Numbered first") << "\"lesson\" orders a chapter before file names do";
+  EXPECT_EQ(l[2].title, "Kept");
   std::filesystem::remove_all(dir);
 }
 
