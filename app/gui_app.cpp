@@ -31,11 +31,22 @@ namespace {
 constexpr float kBaseFontPixels = 16.0f;
 
 void applyScale(AppState& state, float contentScale) {
-  const float scale = contentScale * state.settings.uiScale;
+  const float presenting = state.presentation ? AppState::kPresentationScale : 1.0f;
+  const float scale = contentScale * state.settings.uiScale * presenting;
   if (std::string note = loadFonts(kBaseFontPixels * scale); !note.empty()) state.warn(note);
+  theme::strokeScale = presenting;
   ImGuiStyle& style = ImGui::GetStyle();
   style = ImGuiStyle();
-  ImGui::StyleColorsDark(&style);
+  if (state.presentation) {
+    // Projectors wash out dark greys: black text on light panels, strong frames.
+    ImGui::StyleColorsLight(&style);
+    style.Colors[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
+    style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.25f, 0.25f, 0.25f, 1);
+    style.Colors[ImGuiCol_Border] = ImVec4(0.2f, 0.2f, 0.2f, 1);
+    style.FrameBorderSize = 1.0f;
+  } else {
+    ImGui::StyleColorsDark(&style);
+  }
   style.WindowRounding = 0.0f;
   style.FrameRounding = 3.0f;
   style.GrabRounding = 3.0f;
@@ -57,6 +68,9 @@ void printTrace(const AppState& state, int frame, double workMs) {
   for (const Message& m : state.messages.all()) errors += m.severity == Severity::Error;
   std::snprintf(buf, sizeof buf, " help=%d idle=%d errors=%d lessons=%d", state.showShortcuts ? 1 : 0,
                 state.frame.idle ? 1 : 0, errors, state.showLessons ? 1 : 0);
+  line += buf;
+  std::snprintf(buf, sizeof buf, " presentation=%d blanked=%d fullscreen=%d", state.presentation ? 1 : 0,
+                state.blanked ? 1 : 0, state.fullscreen ? 1 : 0);
   line += buf;
   // The file stem of the scene opened last (stems of the bundled scenes have no spaces).
   std::string stem = std::filesystem::path(state.settings.lastScene).stem().string();
@@ -120,6 +134,11 @@ int runGui(const GuiOptions& options) {
   state.views = makeViews();
   state.activate(state.findView(state.settings.view) ? state.settings.view : "welcome");
   if (!options.view.empty()) state.activate(options.view);
+  if (options.presentation) {
+    state.presentation = true;
+    applyScale(state, window.contentScale());
+    window.reloadFontTexture();
+  }
   if (!options.scene.empty()) openSceneFile(state, options.scene);
   if (auto* train = dynamic_cast<TrainView*>(state.findView("train")); train && options.trainSteps > 0)
     train->trainState().pendingSteps = options.trainSteps;
@@ -147,6 +166,7 @@ int runGui(const GuiOptions& options) {
     window.pumpEvents(poll);
     if (window.takeEventSeen()) settle = kSettleFrames; else if (settle > 0) --settle;
     const auto start = std::chrono::steady_clock::now();
+    if (state.fullscreen != window.fullscreen()) window.setFullscreen(state.fullscreen);
     if (state.fontRebuildRequested) {
       state.fontRebuildRequested = false;
       applyScale(state, window.contentScale());

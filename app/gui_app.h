@@ -19,6 +19,7 @@ struct GuiOptions {
   int trainSteps = 0;      // --train-steps N: the Training view runs N steps before the first frame
   double trainFor = 0.0;   // --train-for SECONDS: Training view, Run, quit after SECONDS, print rates
   std::vector<std::string> overlays;  // --overlays density,grid,patches,samples,log (exactly these)
+  bool presentation = false;  // --presentation: start in presentation mode (F5)
 };
 
 // Returns the process exit code: 0 ok, 1 screenshot could not be written, 2 no display / no GL.

@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
                  "Show exactly these overlays: density, grid, patches, samples, roundtrip, log (2D); histogram, bands (1D)")
       ->delimiter(',');
 
+  cli.add_flag("--presentation", gui.presentation,
+               "Start in presentation mode (F5): large text and strokes, light high-contrast theme");
   cli.add_flag("--trace-state", gui.traceState,
                "Print one 'trace frame=N view=... key=value' line per frame on stdout (for tests)");
   cli.add_flag("--frame-stats", gui.frameStats, "Print frame-time statistics when the app exits");

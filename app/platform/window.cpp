@@ -140,6 +140,21 @@ void Window::endFrame() {
 
 void Window::swap() { glfwSwapBuffers(window_); }
 
+void Window::setFullscreen(bool on) {
+  if (on == fullscreen_ || !window_) return;
+  if (on) {
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (!mode) return;  // no monitor to fill (e.g. some virtual displays): stay windowed
+    glfwGetWindowPos(window_, &restore_[0], &restore_[1]);
+    glfwGetWindowSize(window_, &restore_[2], &restore_[3]);
+    glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+  } else {
+    glfwSetWindowMonitor(window_, nullptr, restore_[0], restore_[1], restore_[2], restore_[3], 0);
+  }
+  fullscreen_ = on;
+}
+
 float Window::contentScale() const {
   float sx = 1.0f, sy = 1.0f;
   glfwGetWindowContentScale(window_, &sx, &sy);

@@ -48,6 +48,9 @@ class Window {
   // The colour under every window: the canvas's, so the canvas needs no background of its own
   // (with software GL a full-window fill is a large share of a frame).
   void setClearColour(float r, float g, float b) { clear_[0] = r, clear_[1] = g, clear_[2] = b; }
+  // Full screen on the primary monitor at its current mode, or back to the previous geometry.
+  void setFullscreen(bool on);
+  bool fullscreen() const { return fullscreen_; }
   void swap();
 
   float contentScale() const;
@@ -61,6 +64,8 @@ class Window {
   std::string error_;
   bool imguiReady_ = false;
   float clear_[3] = {0.09f, 0.10f, 0.12f};
+  bool fullscreen_ = false;
+  int restore_[4] = {0, 0, 0, 0};  // x, y, width, height before full screen
 };
 
 }  // namespace flowlab::app

@@ -1,5 +1,7 @@
 #include "app/plot/plot_frame.h"
 
+#include "app/ui/theme.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -84,7 +86,8 @@ void drawPolyline(ImDrawList* dl, const PlotFrame& frame, const double* xs, cons
   std::vector<ImVec2> run;
   run.reserve(count);
   auto flush = [&] {
-    if (run.size() >= 2) dl->AddPolyline(run.data(), static_cast<int>(run.size()), colour, 0, thickness);
+    if (run.size() >= 2)
+      dl->AddPolyline(run.data(), static_cast<int>(run.size()), colour, 0, thickness * theme::strokeScale);
     run.clear();
   };
   for (int i = 0; i < count; ++i) {

@@ -32,11 +32,17 @@ struct AppState {
   bool quitRequested = false;
   bool screenshotRequested = false;
   bool fontRebuildRequested = false;
+  static constexpr float kPresentationScale = 2.0f;
   bool showAbout = false;
   bool showShortcuts = false;
   bool showMessages = false;
   bool showOpenScene = false;
   bool showLessons = false;  // the Lessons browser (F2)
+  // Presentation mode (F5): text, strokes and markers at kPresentationScale, light high-contrast
+  // chrome. B blanks the screen until pressed again; F11 asks the window for full screen.
+  bool presentation = false;
+  bool blanked = false;
+  bool fullscreen = false;  // wanted; the loop applies it to the window
   int lessonsChapter = 0;    // chapter of the lesson opened last from it (0: none yet)
   std::string openScenePath;  // text of the "Open scene" dialog
 

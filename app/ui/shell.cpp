@@ -17,6 +17,13 @@
 namespace flowlab::app {
 namespace {
 
+void togglePresentation(AppState& state) {
+  state.presentation = !state.presentation;
+  state.fontRebuildRequested = true;
+  state.info(state.presentation ? "Presentation mode (F5 to leave; B blanks the screen, F11 full screen)"
+                                : "Presentation mode off");
+}
+
 void changeUiScale(AppState& state, float factor) {
   state.settings.uiScale = std::clamp(state.settings.uiScale * factor, 0.5f, 3.0f);
   state.fontRebuildRequested = true;
@@ -43,6 +50,10 @@ void drawMainMenu(AppState& state) {
     ImGui::MenuItem("Sidebar", shortcutKeys(Action::ToggleSidebar), &state.settings.sidebarVisible);
     ImGui::MenuItem("Messages", nullptr, &state.showMessages);
     ImGui::MenuItem("Lessons", shortcutKeys(Action::Lessons), &state.showLessons);
+    if (ImGui::MenuItem("Presentation mode", shortcutKeys(Action::Presentation), state.presentation))
+      togglePresentation(state);
+    ImGui::MenuItem("Full screen", shortcutKeys(Action::FullScreen), &state.fullscreen);
+    ImGui::MenuItem("Blank screen", shortcutKeys(Action::Blank), &state.blanked);
     if (ImGui::MenuItem("Larger text", shortcutKeys(Action::LargerText))) changeUiScale(state, 1.1f);
     if (ImGui::MenuItem("Smaller text", shortcutKeys(Action::SmallerText))) changeUiScale(state, 1.0f / 1.1f);
     ImGui::EndMenu();
@@ -59,7 +70,7 @@ void drawStatusBar(AppState& state, ImVec2 pos, ImVec2 size) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetFontSize() * 0.5f, 2.0f));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::kStatusBarBg);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, state.presentation ? theme::kStatusBarBgPresenting : theme::kStatusBarBg);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -88,7 +99,7 @@ void drawStatusBar(AppState& state, ImVec2 pos, ImVec2 size) {
 void drawSidebar(AppState& state, ImVec2 pos, ImVec2 size) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::kSidebarBg);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, state.presentation ? theme::kSidebarBgPresenting : theme::kSidebarBg);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -138,6 +149,9 @@ void drawCanvas(AppState& state, ImVec2 pos, ImVec2 size) {
 void handleGlobalShortcuts(AppState& state) {
   if (shortcutPressed(Action::OpenScene)) state.showOpenScene = true;
   if (shortcutPressed(Action::Lessons)) state.showLessons = !state.showLessons;
+  if (shortcutPressed(Action::Presentation)) togglePresentation(state);
+  if (shortcutPressed(Action::FullScreen)) state.fullscreen = !state.fullscreen;
+  if (shortcutPressed(Action::Blank)) state.blanked = !state.blanked;
   if (shortcutPressed(Action::Quit)) state.quitRequested = true;
   if (shortcutPressed(Action::ToggleSidebar)) state.settings.sidebarVisible = !state.settings.sidebarVisible;
   if (shortcutPressed(Action::LargerText)) changeUiScale(state, 1.1f);
@@ -151,6 +165,12 @@ void handleGlobalShortcuts(AppState& state) {
 
 void drawShell(AppState& state) {
   if (!ImGui::GetIO().WantTextInput) handleGlobalShortcuts(state);
+  if (state.blanked) {
+    // Nothing but the plain background (the frame is cleared to the canvas colour); the views
+    // keep their state and training keeps running.
+    if (state.activeView) state.activeView->update(state, ImGui::GetIO().DeltaTime);
+    return;
+  }
   drawMainMenu(state);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float top = ImGui::GetFrameHeight();

@@ -10,6 +10,9 @@ const std::vector<Shortcut>& shortcutTable() {
   static const std::vector<Shortcut> table = {
       {Action::OpenScene, "Everywhere", "Ctrl+O", "Open a scene file", keys::O, true},
       {Action::Lessons, "Everywhere", "F2", "Lessons: the scenes by chapter", keys::F2},
+      {Action::Presentation, "Everywhere", "F5", "Presentation mode: large text and strokes, light theme", keys::F5},
+      {Action::FullScreen, "Everywhere", "F11", "Full screen", keys::F11},
+      {Action::Blank, "Everywhere", "B", "Blank the screen (B again shows it)", keys::B},
       {Action::Screenshot, "Everywhere", "F12", "Save a screenshot (numbered, never overwrites)", keys::F12},
       {Action::View1, "Everywhere", "Ctrl+1", "Welcome", keys::Num1, true},
       {Action::View2, "Everywhere", "Ctrl+2", "1D flow lab", keys::Num2, true},

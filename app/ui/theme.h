@@ -7,6 +7,12 @@
 namespace flowlab::app::theme {
 
 inline const ImVec4 kSidebarBg{0.13f, 0.14f, 0.17f, 1.0f};
+// Presentation mode (F5): a light, high-contrast chrome for projectors.
+inline const ImVec4 kSidebarBgPresenting{0.90f, 0.90f, 0.88f, 1.0f};
+inline const ImVec4 kStatusBarBgPresenting{0.82f, 0.82f, 0.80f, 1.0f};
+// Multiplies the canvases' line widths and marker sizes (plot_frame.h's strokes): 1, or the
+// presentation scale, set with the fonts so text and strokes grow together.
+inline float strokeScale = 1.0f;
 inline const ImVec4 kCanvasBg{0.96f, 0.96f, 0.95f, 1.0f};
 inline const ImVec4 kStatusBarBg{0.10f, 0.11f, 0.13f, 1.0f};
 inline const ImVec4 kInfoText{0.70f, 0.80f, 0.90f, 1.0f};

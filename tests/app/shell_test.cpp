@@ -39,9 +39,25 @@ TEST_F(ShellFixture, CtrlBTogglesTheSidebarAndBack) {
   EXPECT_TRUE(state.settings.sidebarVisible);
 }
 
-TEST_F(ShellFixture, BWithoutCtrlDoesNothing) {
+TEST_F(ShellFixture, BBlanksTheScreenUntilPressedAgainAndF5TogglesPresentation) {
   imgui.pressKey(keys::B, false, [&] { run(); });
-  EXPECT_TRUE(state.settings.sidebarVisible);
+  EXPECT_TRUE(state.blanked);
+  EXPECT_TRUE(state.settings.sidebarVisible) << "B alone is not Ctrl+B";
+  // Blanked, the shell draws no window at all.
+  imgui.frame([&] { run(); });
+  EXPECT_EQ(ImGui::GetDrawData()->TotalVtxCount, 0) << "a blank frame draws nothing";
+  imgui.pressKey(keys::B, false, [&] { run(); });
+  EXPECT_FALSE(state.blanked);
+  EXPECT_FALSE(state.presentation);
+  imgui.pressKey(keys::F5, false, [&] { run(); });
+  EXPECT_TRUE(state.presentation);
+  EXPECT_TRUE(state.fontRebuildRequested) << "text is rebuilt at the presentation size";
+  state.fontRebuildRequested = false;
+  imgui.pressKey(keys::F5, false, [&] { run(); });
+  EXPECT_FALSE(state.presentation);
+  EXPECT_TRUE(state.fontRebuildRequested);
+  imgui.pressKey(keys::F11, false, [&] { run(); });
+  EXPECT_TRUE(state.fullscreen);
 }
 
 TEST_F(ShellFixture, CtrlQRequestsQuitAndF12AScreenshot) {
