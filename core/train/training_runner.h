@@ -26,6 +26,10 @@
 #include "core/train/trainer.h"
 
 namespace flowlab {
+struct Checkpoint;
+}
+
+namespace flowlab {
 
 // What the runner computes for the picture, from one step's parameters.
 struct RunnerFields {
@@ -112,6 +116,11 @@ class TrainingRunner {
   std::uint64_t step(int n);     // pauses, then exactly n more steps
   std::uint64_t reset();         // fresh parameters from the seed, step 0, paused
   std::uint64_t rebuild(const TrainerConfig& config);  // a new run with these settings, paused
+  // A new run continuing a saved model (core/train/checkpoint.h): its settings, parameters, step and
+  // optimizer state, paused, the curves restarting at its step. The trainer is built on the training
+  // thread; a checkpoint it cannot build leaves the current run as it was and says
+  // "Open model: <reason> (the current model stays)" in the snapshot's message.
+  std::uint64_t load(std::shared_ptr<const Checkpoint> checkpoint);
   std::uint64_t setLearningRate(double peak);          // keeps training with the new peak
   std::uint64_t setSpeed(double stepsPerSecond);       // <= 0: unthrottled
   std::uint64_t setStopAt(long long step);             // <= 0: no step limit (the schedule end still stops)

@@ -331,7 +331,6 @@ TEST_F(TrainViewTest, HoverOverEitherPaneProbesTheModelAndItsTermsSumToLogP) {
 }
 
 TEST_F(TrainViewTest, SaveThenOpenRestoresStepParametersAndOptimizerBitForBit) {
-  if (!canOpenModels()) GTEST_SKIP() << "TrainingRunner::load is not in this build's core";
   const std::string path = (std::filesystem::temp_directory_path() / "flowlab-train-view-test-model.json").string();
   std::filesystem::remove(path);
   s().pendingSteps = 30;

@@ -12,6 +12,7 @@
 
 #include "app/platform/window.h"
 #include "app/ui/app_state.h"
+#include "app/ui/preset_catalog.h"
 #include "app/ui/keys.h"
 #include "app/ui/shortcuts.h"
 #include "app/ui/theme.h"
@@ -76,6 +77,38 @@ TrainView::TrainView() {
   s_.openPath = s_.savePath;
   pacer_ = std::make_shared<WakePacer>([] { Window::wake(); });
   s_.wake = [pacer = pacer_](bool urgent) { pacer->onPublish(urgent); };
+}
+
+bool TrainView::openScene(AppState& state, const std::string& path) { return openTrainingScene(state, s_, path); }
+
+// The bundled training scenes, by chapter, and the open scene's description.
+void TrainView::scenePicker(AppState& state) {
+  const std::vector<TrainingPreset>& scenes = trainingPresets();
+  const auto label = [](const TrainingPreset& p) {
+    return p.chapter > 0 ? "Ch. " + std::to_string(p.chapter) + ": " + p.title : p.title;
+  };
+  std::string current = "(settings below)";
+  for (const TrainingPreset& p : scenes)
+    if (p.path == s_.scenePath) current = label(p);
+  if (!s_.scenePath.empty() && current == "(settings below)")
+    current = s_.sceneTitle.empty() ? std::filesystem::path(s_.scenePath).stem().string() : s_.sceneTitle;
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##trainscene", current.c_str())) {
+    for (const TrainingPreset& p : scenes) {
+      ImGui::PushID(p.path.c_str());
+      if (ImGui::Selectable(label(p).c_str(), p.path == s_.scenePath)) openTrainingScene(state, s_, p.path);
+      if (ImGui::IsItemHovered() && !p.description.empty()) showTooltip("%s", p.description.c_str());
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  tooltip("Training scenes: a dataset with the settings that train it well (File > Open scene opens your own; "
+          "one with trained weights continues from them)");
+  if (!s_.sceneDescription.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", s_.sceneDescription.c_str());
+    ImGui::PopTextWrapPos();
+  }
 }
 
 void TrainView::transport() {
@@ -249,6 +282,7 @@ void TrainView::numbersPanel() {
 
 void TrainView::sidebar(AppState& state) {
   ImGui::TextDisabled("Train a RealNVP by maximum likelihood");
+  scenePicker(state);
   ImGui::Separator();
   ImGui::TextDisabled("Training");
   transport();
@@ -405,8 +439,7 @@ void TrainView::traceState(std::string& out) const {
     std::memcpy(&bits, &v, sizeof bits);
     for (int b = 0; b < 4; ++b) crc = (crc ^ ((bits >> (8 * b)) & 0xffu)) * 1099511628211ull;
   }
-  std::snprintf(buf, sizeof buf, " params_crc=%016llx can_open_models=%d", static_cast<unsigned long long>(crc),
-                canOpenModels() ? 1 : 0);
+  std::snprintf(buf, sizeof buf, " params_crc=%016llx", static_cast<unsigned long long>(crc));
   out += buf;
   // Overlays drawn by the last canvas, and the hover probe (its terms sum to the total).
   const OverlayFields* o = s_.overlays.get();
