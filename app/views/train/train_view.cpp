@@ -105,9 +105,12 @@ void TrainView::scenePicker(AppState& state) {
   tooltip("Training scenes: a dataset with the settings that train it well (File > Open scene opens your own; "
           "one with trained weights continues from them)");
   if (!s_.sceneDescription.empty()) {
+    // A few lines, scrolled if longer, so the controls below stay in view.
+    ImGui::BeginChild("##scenedescription", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 4.5f), false);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", s_.sceneDescription.c_str());
     ImGui::PopTextWrapPos();
+    ImGui::EndChild();
   }
 }
 
@@ -417,6 +420,16 @@ void TrainView::traceState(std::string& out) const {
                 t.test.steps.size(), t.trainNll, t.learningRate,
                 traceName(t.stopped), t.rollbacks,
                 t.fields ? t.fields->step : -1LL, t.runSteps, t.runSeconds, s_.layerShown);
+  out += buf;
+  // The run's configuration and the training scene it came from (file stem, "none").
+  const TrainerConfig& c = t.config;
+  const std::string scene = s_.scenePath.empty() ? "none" : std::filesystem::path(s_.scenePath).stem().string();
+  std::snprintf(buf, sizeof buf,
+                " scene=%s dataset=%s noise=%g layers=%d hidden=%d depth=%d batch=%d peak_lr=%g schedule_steps=%d "
+                "warmup_steps=%d seed=%llu generation=%llu",
+                scene.c_str(), datasetName(c.data.kind).c_str(), c.data.noise, c.model.layers, c.model.hidden,
+                c.model.depth, c.batch, c.learningRate, c.schedule.total, c.schedule.warmup,
+                static_cast<unsigned long long>(c.seed), static_cast<unsigned long long>(t.generation));
   out += buf;
   // Pixel boxes of the canvas, its panes and its text (layout tests): x0,y0,x1,y1.
   const auto box = [&](const char* key, ImVec2 a, ImVec2 b) {
