@@ -23,6 +23,7 @@
 #include "app/ui/shell.h"
 #include "app/views/train/train_model_files.h"
 #include "app/views/view_registry.h"
+#include "core/train/training_scene.h"
 #include "tests/app/null_imgui.h"
 
 namespace flowlab::app {
@@ -494,11 +495,37 @@ TEST_F(TrainViewTest, TheSceneListHasTheShippedTrainingScenes) {
   }
   EXPECT_TRUE(moons);
   for (const Preset& p : presets(2)) EXPECT_EQ(p.path.find("train_"), std::string::npos) << p.path;
-  // Picking one from the list opens it (what the combo's Selectable does).
-  ASSERT_TRUE(view->openScene(state, scenes.back().path));
+  // Picking one from the list (what the combo's Selectable does) trains exactly its settings.
+  for (const TrainingPreset& p : scenes) {
+    SCOPED_TRACE(p.path);
+    ASSERT_TRUE(view->openScene(state, p.path));
+    frame();
+    settle();
+    EXPECT_EQ(s().scenePath, p.path);
+    EXPECT_EQ(s().error, "");
+    const Expected<TrainingScene> t = loadTrainingScene(p.path);
+    ASSERT_TRUE(t.ok());
+    const TrainerConfig& c = snap().config;
+    EXPECT_EQ(c.data.kind, t.value.config.data.kind);
+    EXPECT_EQ(c.data.noise, t.value.config.data.noise >= 0 ? t.value.config.data.noise : defaultNoise(c.data.kind));
+    EXPECT_EQ(c.model, t.value.config.model);
+    EXPECT_EQ(c.schedule, t.value.config.schedule);
+    EXPECT_EQ(c.batch, t.value.config.batch);
+    EXPECT_EQ(c.learningRate, t.value.config.learningRate);
+  }
+}
+
+// File > Open model on a training scene without weights opens it as a scene (its settings).
+TEST_F(TrainViewTest, OpenModelOnASettingsOnlySceneOpensTheScene) {
+  const std::string path = (dataDir() / "assets" / "scenes" / "train_pinwheel.json").string();
+  s().openPath = path;
+  s().openRequested = true;
   frame();
   settle();
-  EXPECT_EQ(s().scenePath, scenes.back().path);
+  EXPECT_EQ(s().scenePath, path);
+  EXPECT_EQ(snap().config.data.kind, DatasetKind::Pinwheel);
+  EXPECT_EQ(snap().config.model.layers, 8);
+  EXPECT_EQ(step(), 0);
 }
 
 }  // namespace

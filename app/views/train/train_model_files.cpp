@@ -9,6 +9,7 @@
 #include "app/ui/app_state.h"
 #include "app/ui/theme.h"
 #include "app/views/train/train_state.h"
+#include "core/io/read_file.h"
 #include "core/train/checkpoint.h"
 #include "core/train/training_scene.h"
 
@@ -54,6 +55,14 @@ void openModel(AppState& app, TrainState& s) {
   s.openRequested = false;
   if (!s.runner) return;
   const std::string path = s.openPath;
+  // A training scene without weights is settings, not a model: open it as a scene.
+  if (const Expected<std::string> text = readTextFile(path); text.ok()) {
+    const Json j = Json::parse(text.value, nullptr, false);
+    if (!j.is_discarded() && isTrainingScene(j) && !j.contains("layers")) {
+      openTrainingScene(app, s, path);
+      return;
+    }
+  }
   const Expected<SceneFile> scene = loadSceneFile(path);
   if (!scene.ok()) {
     app.error("Open model: " + scene.status.message() + " (the current model stays)");

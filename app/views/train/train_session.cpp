@@ -29,7 +29,7 @@ Expected<TrainerConfig> trainerConfigFrom(const TrainSettings& s, const TrainerC
 TrainSettings settingsFrom(const TrainerConfig& c) {
   TrainSettings t;
   t.dataset = datasetName(c.data.kind);
-  t.noise = c.data.noise;
+  t.noise = hasNoise(c.data.kind) ? c.data.noise : -1.0;  // a dataset without noise takes none
   t.layers = c.model.layers;
   t.hidden = c.model.hidden;
   t.batch = c.batch;
@@ -103,6 +103,8 @@ bool waitForTraining(TrainState& s, double timeoutSeconds, bool fullResolution) 
 void advanceTraining(AppState& app, TrainState& s, double /*dt*/) {
   const bool first = !s.started;
   s.started = true;
+  // First: opening a settings-only training scene asks for a rebuild, done below in this frame.
+  if (s.openRequested && s.runner) openModel(app, s);
   if (!s.runner || s.rebuildRequested) {
     const Expected<TrainerConfig> config = trainerConfigFrom(s.settings, s.baseConfig);
     s.rebuildRequested = false;
