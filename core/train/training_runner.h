@@ -1,6 +1,6 @@
 // A Trainer on its own thread, for the app: the training thread steps continuously while running
 // and publishes immutable snapshots (step, NLLs, curves, parameters, fields) that any thread reads
-// without waiting for a step. Commands (run, pause, step N, reset, rebuild, settings) are queued,
+// without waiting for a step. Commands (run, pause, step N, reset, rebuild, load, settings) are queued,
 // applied in order at the next step boundary (within about 2 ms), and acknowledged in the
 // snapshot by their sequence number.
 //

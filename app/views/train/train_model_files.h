@@ -1,4 +1,5 @@
-// File > Save model... and Open model... of the Training view: path dialogs and the open itself.
+// File > Save model... and Open model... of the Training view: path dialogs and the open itself;
+// and opening a training scene (File > Open scene, --scene, the scene list), with or without weights.
 // A save is the runner's (core/train/checkpoint.h writes atomically: temporary file, flush,
 // rename). An open reads and checks the checkpoint on the UI thread (parsing only: no trainer is
 // built here) and hands it to the training thread through its command queue, which replaces the
