@@ -6,12 +6,24 @@
 #include "core/scene/points_csv.h"
 #include "core/scene/scene_file.h"
 #include "core/train/checkpoint.h"
+#include "core/train/training_scene.h"
 
 namespace flowlab::fuzz {
 namespace {
 
 void require(bool condition) {
   if (!condition) __builtin_trap();
+}
+
+// A new valid σ costs about a second of entropy-floor quadrature in Dataset::make: valid noises map
+// onto one (cached) value so the fuzzer explores the readers, not the quadrature. Invalid noises
+// pass through unchanged and are refused quickly.
+void onePerNoise(Json& root) {
+  if (!root.is_object() || !root.contains("training") || !root["training"].is_object() ||
+      !root["training"].contains("noise"))
+    return;
+  Json& noise = root["training"]["noise"];
+  if (noise.is_number() && noise.get<double>() >= 0.005 && noise.get<double>() <= 1.0) noise = 0.05;
 }
 
 }  // namespace
@@ -58,11 +70,7 @@ void checkpoint(const std::uint8_t* data, std::size_t size) {
   // A new valid σ costs about a second of entropy-floor quadrature in Dataset::make: map valid
   // noises onto one (cached) value so the fuzzer explores the checkpoint reader, not the quadrature.
   // Invalid noises pass through unchanged and are refused quickly.
-  Json& extras = loaded.value.extras;
-  if (extras.contains("training") && extras["training"].is_object() && extras["training"].contains("noise")) {
-    Json& noise = extras["training"]["noise"];
-    if (noise.is_number() && noise.get<double>() >= 0.005 && noise.get<double>() <= 1.0) noise = 0.05;
-  }
+  onePerNoise(loaded.value.extras);
   const Expected<Checkpoint> cp = readCheckpoint(loaded.value);
   if (!cp.ok()) return;
   const TrainerState& s = cp.value.state;
@@ -78,6 +86,40 @@ void checkpoint(const std::uint8_t* data, std::size_t size) {
     require(points->raw.allFinite() && points->train.allFinite() && points->test.allFinite());
     require(points->raw.rows() >= kMinOwnPoints && points->train.rows() + points->test.rows() == points->raw.rows());
     require(std::isfinite(points->floor) == points->floorKnown());
+  }
+}
+
+void trainingScene(const std::uint8_t* data, std::size_t size) {
+  std::string text(reinterpret_cast<const char*>(data), size);
+  // The noise is remapped in the JSON (see onePerNoise); text that is not JSON goes in as it is.
+  Json root = Json::parse(text, nullptr, false);
+  if (!root.is_discarded() && root.is_object() && root.contains("training") && root["training"].is_object() &&
+      root["training"].contains("noise")) {
+    onePerNoise(root);
+    text = root.dump();
+  }
+  const Expected<TrainingScene> t = parseTrainingScene(text, "<fuzz>");
+  if (!t.ok()) {
+    const std::string& m = t.status.message();
+    require(m.rfind("<fuzz>:", 0) == 0 && m.size() > 7 && m[7] >= '1' && m[7] <= '9');
+    return;
+  }
+  require(validateTrainerConfig(t.value.config).ok());
+  require(!t.value.weights || t.value.weights->config.model == t.value.config.model);
+  require(t.value.chapter >= 0 && t.value.chapter <= 6);
+  const Expected<Json> written = trainingSceneToJson(t.value);
+  if (!written.ok()) return;  // e.g. a layer JSON cannot hold
+  const Expected<TrainingScene> again = parseTrainingScene(written.value.dump(2), "<fuzz:again>");
+  require(again.ok());
+  const TrainerConfig& a = t.value.config;
+  const TrainerConfig& b = again.value.config;
+  require(a.data == b.data && a.model == b.model && a.schedule == b.schedule && a.batch == b.batch &&
+          a.learningRate == b.learningRate && a.seed == b.seed && a.testSize == b.testSize);
+  require(again.value.title == t.value.title && again.value.chapter == t.value.chapter);
+  require(bool(again.value.weights) == bool(t.value.weights));
+  if (t.value.weights) {
+    require(again.value.weights->state.step == t.value.weights->state.step);
+    require(again.value.weights->state.params == t.value.weights->state.params);
   }
 }
 

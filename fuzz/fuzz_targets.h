@@ -16,4 +16,8 @@ void pointsCsv(const std::uint8_t* data, std::size_t size);
 // parseScene + readCheckpoint; a checkpoint that reads has finite, in-range optimizer fields.
 void checkpoint(const std::uint8_t* data, std::size_t size);
 
+// parseTrainingScene; an error is "<fuzz>:line:col: reason"; a scene that reads has a config that
+// validates, and writes and reads back to the same config (and, with weights, the same state).
+void trainingScene(const std::uint8_t* data, std::size_t size);
+
 }  // namespace flowlab::fuzz

@@ -1,12 +1,18 @@
 // flowlab check --scene FILE: exit 0 when the scene is valid; 1 when it is invalid (each problem on
 // its own line of stdout); 2 when the file is unreadable or malformed (the error on stderr).
+// A training scene (core/train/training_scene.h) is checked as one: valid (exit 0) prints what it
+// trains, "FILE: valid training scene: <dataset; architecture; optimizer and schedule; weights>",
+// then "title=", "chapter=", "dataset=", "noise=", "layers=", "hidden=", "depth=", "activation=",
+// "steps=", "weights_step=" (-1 without weights) lines.
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "app/cli/cli_checks.h"
 #include "app/cli/command.h"
+#include "core/io/read_file.h"
 #include "core/scene/scene_file.h"
+#include "core/train/training_scene.h"
 
 namespace flowlab::app {
 namespace {
@@ -23,6 +29,39 @@ std::vector<std::string> problemsOf(const Flow& flow) {
   return {};
 }
 
+bool isTrainingSceneFile(const std::string& path) {
+  const Expected<std::string> text = readTextFile(path);
+  if (!text.ok()) return false;
+  const Json j = Json::parse(text.value, nullptr, false);
+  return !j.is_discarded() && isTrainingScene(j);
+}
+
+int checkTrainingScene(const std::string& path) {
+  const Expected<TrainingScene> t = loadTrainingScene(path);
+  if (!t.ok()) {
+    std::fprintf(stderr, "%s\n", t.status.message().c_str());
+    return kExitBadInput;
+  }
+  const TrainingScene& s = t.value;
+  const TrainerConfig& c = s.config;
+  if (s.weights) {  // the trained flow, checked as any 2D scene's
+    const Expected<SceneFile> flow = loadSceneFile(path);
+    const std::vector<std::string> problems =
+        flow.ok() ? problemsOf(flow.value.flow) : std::vector<std::string>{flow.status.message()};
+    for (const std::string& p : problems) std::printf("%s: %s\n", path.c_str(), p.c_str());
+    if (!problems.empty()) return kExitInvalid;
+    std::printf("%s: valid (%dD, %d layers, %d enabled)\n", path.c_str(), flow.value.dim, flow.value.flow.layerCount(),
+                flow.value.flow.enabledCount());
+  }
+  std::printf("%s: valid training scene: %s\n", path.c_str(), describeTrainingScene(s).c_str());
+  std::printf("title=%s\nchapter=%d\ndataset=%s\nnoise=%g\nlayers=%d\nhidden=%d\ndepth=%d\nactivation=%s\nsteps=%d\n"
+              "weights_step=%lld\n",
+              s.title.c_str(), s.chapter, datasetName(c.data.kind).c_str(), c.data.noise, c.model.layers, c.model.hidden,
+              c.model.depth, activationName(c.model.activation).c_str(), c.schedule.total,
+              s.weights ? s.weights->state.step : -1LL);
+  return kExitOk;
+}
+
 }  // namespace
 
 void addCheckCommand(CLI::App& root, CommandResult& result) {
@@ -31,6 +70,11 @@ void addCheckCommand(CLI::App& root, CommandResult& result) {
   sub->add_option("--scene", *scene, "Scene file (JSON)")->required();
   sub->callback([&result, scene] {
     result.ran = true;
+    if (isTrainingSceneFile(*scene)) {
+      result.exitCode = checkTrainingScene(*scene);
+      if (!flushOutput(stdout, "check", "to standard output")) result.exitCode = kExitInvalid;
+      return;
+    }
     const Expected<SceneFile> loaded = loadSceneFile(*scene);
     if (!loaded.ok()) {
       std::fprintf(stderr, "%s\n", loaded.status.message().c_str());

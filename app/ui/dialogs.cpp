@@ -125,7 +125,7 @@ void drawOpenScene(AppState& state) {
 }  // namespace
 
 bool openSceneFile(AppState& state, const std::string& path) {
-  // Only the dimension is read here, to pick the view; the view's engine loader does the rest
+  // Only the kind of scene is read here, to pick the view; the view's engine loader does the rest
   // and reports the position and reason of any error.
   std::ifstream in(path);
   if (!in) {
@@ -133,17 +133,22 @@ bool openSceneFile(AppState& state, const std::string& path) {
     return false;
   }
   const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  const int dim = (!j.is_discarded() && j.is_object() && j.contains("dim") && j["dim"].is_number_integer())
-                      ? j["dim"].get<int>()
-                      : 0;
-  for (const auto& v : state.views) {
-    if ((dim == 0 && v.get() == state.activeView) || (dim != 0 && v->acceptsDim(dim))) {
-      if (!v->openScene(state, path)) return false;
-      state.activate(v->id());
-      state.settings.lastScene = path;
-      return true;
-    }
+  const bool object = !j.is_discarded() && j.is_object();
+  const int dim = (object && j.contains("dim") && j["dim"].is_number_integer()) ? j["dim"].get<int>() : 0;
+  const auto open = [&](View* v) {
+    if (!v->openScene(state, path)) return false;
+    state.activate(v->id());
+    state.settings.lastScene = path;
+    return true;
+  };
+  // A training scene (a "training" field) opens in the Training view; one with weights (a
+  // checkpoint: "layers") is also a 2D flow, which the 2D lab shows when it is the view in use.
+  if (object && j.contains("training")) {
+    const bool flowInLab = j.contains("layers") && state.activeView && state.activeView->id() == "2d";
+    if (View* train = state.findView("train"); train && !flowInLab) return open(train);
   }
+  for (const auto& v : state.views)
+    if ((dim == 0 && v.get() == state.activeView) || (dim != 0 && v->acceptsDim(dim))) return open(v.get());
   state.error("cannot open scene " + path + ": no view shows a scene with dim = " + std::to_string(dim));
   return false;
 }

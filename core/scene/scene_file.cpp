@@ -41,20 +41,6 @@ std::optional<std::size_t> offsetTooDeep(const std::string& text) {
   return std::nullopt;
 }
 
-// "source:line:col: reason" for a reader error "<pointer>: reason"; a pointer that does not
-// exist in the text (a missing field) falls back to its nearest existing parent.
-Status locate(const Status& s, const std::string& text, const std::string& source, const std::string& context) {
-  auto [pointer, reason] = splitJsonError(s.message());
-  std::optional<std::size_t> offset = offsetOfPointer(text, pointer);
-  while (!offset && !pointer.empty()) {
-    pointer = pointer.substr(0, pointer.rfind('/'));
-    offset = offsetOfPointer(text, pointer);
-  }
-  const TextPosition p = positionOfOffset(text, offset.value_or(0));
-  return Status::error(source + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " +
-                       (context.empty() ? "" : context + ": ") + reason);
-}
-
 // [lo, hi] with lo < hi, both finite.
 Status readRange(const Json& view, const char* key, double& lo, double& hi) {
   if (!view.contains(key)) return Status::okStatus();
@@ -117,8 +103,22 @@ std::string layerContext(const Json& layer, int k) {
 
 }  // namespace
 
-Expected<SceneFile> parseScene(const std::string& text, const std::string& sourceName) {
-  Expected<SceneFile> out;
+// "source:line:col: reason" for a reader error "<pointer>: reason"; a pointer that does not
+// exist in the text (a missing field) falls back to its nearest existing parent.
+Status locateSceneError(const Status& s, const std::string& text, const std::string& source, const std::string& context) {
+  auto [pointer, reason] = splitJsonError(s.message());
+  std::optional<std::size_t> offset = offsetOfPointer(text, pointer);
+  while (!offset && !pointer.empty()) {
+    pointer = pointer.substr(0, pointer.rfind('/'));
+    offset = offsetOfPointer(text, pointer);
+  }
+  const TextPosition p = positionOfOffset(text, offset.value_or(0));
+  return Status::error(source + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " +
+                       (context.empty() ? "" : context + ": ") + reason);
+}
+
+Expected<Json> parseSceneJson(const std::string& text, const std::string& sourceName) {
+  Expected<Json> out;
   // nlohmann-json stops at a NUL byte as if the text ended there: refuse it rather than drop the rest.
   if (Status s = refuseNulBytes(text, sourceName); !s.ok()) {
     out.status = s;
@@ -130,9 +130,8 @@ Expected<SceneFile> parseScene(const std::string& text, const std::string& sourc
                                ": nested deeper than " + std::to_string(kMaxDepth) + " levels");
     return out;
   }
-  Json root;
   try {
-    root = Json::parse(text);
+    out.value = Json::parse(text);
   } catch (const Json::parse_error& e) {
     // e.byte is 1-based and points at the last character read: the one that broke the syntax.
     const TextPosition p = positionOfOffset(text, e.byte > 0 ? e.byte - 1 : 0);
@@ -141,16 +140,25 @@ Expected<SceneFile> parseScene(const std::string& text, const std::string& sourc
     if (colon != std::string::npos) reason = reason.substr(colon + 2);
     out.status = Status::error(sourceName + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) +
                                ": invalid JSON: " + reason);
-    return out;
   } catch (const Json::exception& e) {
     // JSON has no infinity: a literal such as 1e999 is malformed, not an infinite parameter.
     const TextPosition p = positionOfOffset(text, offsetOfOverflowingNumber(text).value_or(0));
     out.status = Status::error(sourceName + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) +
                                ": invalid JSON: number out of range of a double");
+  }
+  return out;
+}
+
+Expected<SceneFile> parseScene(const std::string& text, const std::string& sourceName) {
+  Expected<SceneFile> out;
+  Expected<Json> parsed = parseSceneJson(text, sourceName);
+  if (!parsed.ok()) {
+    out.status = parsed.status;
     return out;
   }
+  const Json& root = parsed.value;
   auto fail = [&](const Status& s, const std::string& context = "") {
-    out.status = locate(s, text, sourceName, context);
+    out.status = locateSceneError(s, text, sourceName, context);
     return out;
   };
   if (Status s = requireObject(root, "", "a scene"); !s.ok()) return fail(s);

@@ -37,6 +37,13 @@ struct SceneFile {
 
 // Parses scene JSON; `sourceName` prefixes error messages (a path, or e.g. "<clipboard>").
 Expected<SceneFile> parseScene(const std::string& text, const std::string& sourceName);
+// The JSON of a scene text, refusing what parseScene refuses (NUL bytes, nesting deeper than 128,
+// syntax errors, numbers beyond a double), with "source:line:col: reason" messages.
+Expected<Json> parseSceneJson(const std::string& text, const std::string& sourceName);
+// A reader error "<json pointer>: reason" (core/scene/json_read.h) as "source:line:col: [context: ]reason",
+// at the pointed value in `text` (or its nearest existing parent, for a missing field).
+Status locateSceneError(const Status& s, const std::string& text, const std::string& source,
+                        const std::string& context = "");
 // Reads and parses a file ("path: cannot read file" when it cannot be opened).
 Expected<SceneFile> loadSceneFile(const std::string& path);
 

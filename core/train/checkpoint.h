@@ -31,12 +31,23 @@ struct Checkpoint {
   TrainerState state;
 };
 
+// The same scene from a checkpoint's parts (config.data's noise should be resolved, as read).
+Expected<SceneFile> checkpointScene(const Checkpoint& cp);
+
 // From a parsed scene; errors name the offending field ("optimizer/m: expected 26508 numbers",
 // "optimizer/lr_scale: -1 is out of range (must be in (0, 1])"). Every field is range-checked
 // before conversion; a field present with the wrong type is an error, not a silent default.
 Expected<Checkpoint> readCheckpoint(const SceneFile& scene);
 // A Trainer built from cp.config and restored to cp.state.
 Expected<std::unique_ptr<Trainer>> trainerFromCheckpoint(const Checkpoint& cp);
+// The settings blocks shared by checkpoints and training scenes (core/train/training_scene.h):
+// "training" (dataset, noise, batch, learning rate, schedule, test size, seed, threads, smoothing)
+// and the Adam hyper-parameters of "optimizer" (beta1, beta2, epsilon, clip_norm). Absent fields
+// keep c's values; errors name the field ("training/batch: must be an integer, got 2.5"). The
+// architecture (c.model) is not read: it comes from the layers or the scene's "architecture".
+Status readTrainingSettings(const Json& extras, TrainerConfig& c);
+Json trainingJson(const TrainerConfig& c);
+Json optimizerSettingsJson(const AdamConfig& adam);
 // loadSceneFile + readCheckpoint + a Trainer restored to the saved state.
 Expected<std::unique_ptr<Trainer>> loadCheckpoint(const std::string& path);
 

@@ -48,12 +48,14 @@ std::string stopReasonText(StopReason r) {
 }
 
 struct TrainingRunner::Command {
-  enum Kind { Run, Pause, Step, Reset, Rebuild, LearningRate, Speed, StopAt, EarlyStopping, RestoreBest, Save, Fields };
+  enum Kind { Run, Pause, Step, Reset, Rebuild, Load, LearningRate, Speed, StopAt, EarlyStopping, RestoreBest, Save,
+              Fields };
   explicit Command(Kind k, double v = 0.0, long long count = 0) : kind(k), value(v), n(count) {}
   Kind kind = Run;
   double value = 0.0;
   long long n = 0;
   TrainerConfig config;
+  std::shared_ptr<const Checkpoint> checkpoint;  // Load
   std::string path;
   std::uint64_t seq = 0;
 };
@@ -134,12 +136,29 @@ struct TrainingRunner::Impl {
     evaluateTest();  // the test curve starts at step 0 (the baseline), whatever follows
   }
 
-  void build(const TrainerConfig& config) {
-    trainer = std::make_unique<Trainer>(config);
-    Rng rng(config.seed + 7919);  // scatter samples: not the trainer's batches
+  void build(const TrainerConfig& config) { adopt(std::make_unique<Trainer>(config)); }
+
+  // `t` becomes the run: new scatter points of its dataset, curves restarting at its step.
+  void adopt(std::unique_ptr<Trainer> t) {
+    trainer = std::move(t);
+    Rng rng(trainer->config().seed + 7919);  // scatter samples: not the trainer's batches
     dataPoints = std::make_shared<const Batch>(trainer->dataset().sample(opt.scatterPoints, rng));
     basePoints = std::make_shared<const Batch>(rng.normalBatch(opt.scatterPoints, 2));
     newRun();
+    if (trainer->stepCount() > 0 && std::isfinite(trainer->trainNll()))
+      train.push(double(trainer->stepCount()), trainer->trainNll());
+  }
+
+  // A checkpoint that does not build keeps the current run (and its generation) untouched.
+  void load(const Checkpoint& cp) {
+    Status s = validateTrainerConfig(cp.config);
+    Expected<std::unique_ptr<Trainer>> t{s, nullptr};
+    if (s.ok()) t = trainerFromCheckpoint(cp);
+    if (!t.ok()) {
+      message = "Open model: " + t.status.message() + " (the current model stays)";
+      return;
+    }
+    adopt(std::move(t.value));
   }
 
   void evaluateTest() {
@@ -222,7 +241,7 @@ struct TrainingRunner::Impl {
     applied = c.seq;
     dirty = urgent = true;
     lastActivity = Clock::now();
-    if (!trainer && c.kind != Command::Rebuild) return;
+    if (!trainer && c.kind != Command::Rebuild && c.kind != Command::Load) return;
     switch (c.kind) {
       case Command::Run:
         if (trainer->config().schedule.kind == LrScheduleKind::Cosine && trainer->stepCount() >= trainer->scheduleEnd())
@@ -249,6 +268,9 @@ struct TrainingRunner::Impl {
         break;
       case Command::Rebuild:
         build(c.config);
+        break;
+      case Command::Load:
+        if (c.checkpoint) load(*c.checkpoint);
         break;
       case Command::LearningRate:
         trainer->setLearningRate(c.value);
@@ -453,6 +475,11 @@ std::uint64_t TrainingRunner::reset() { return post(Command(Command::Reset)); }
 std::uint64_t TrainingRunner::rebuild(const TrainerConfig& config) {
   Command c(Command::Rebuild);
   c.config = config;
+  return post(std::move(c));
+}
+std::uint64_t TrainingRunner::load(std::shared_ptr<const Checkpoint> checkpoint) {
+  Command c(Command::Load);
+  c.checkpoint = std::move(checkpoint);
   return post(std::move(c));
 }
 std::uint64_t TrainingRunner::setLearningRate(double peak) { return post(Command(Command::LearningRate, peak)); }

@@ -1,6 +1,6 @@
 // A Trainer on its own thread, for the app: the training thread steps continuously while running
 // and publishes immutable snapshots (step, NLLs, curves, parameters, fields) that any thread reads
-// without waiting for a step. Commands (run, pause, step N, reset, rebuild, settings) are queued,
+// without waiting for a step. Commands (run, pause, step N, reset, rebuild, load, settings) are queued,
 // applied in order at the next step boundary (within about 2 ms), and acknowledged in the
 // snapshot by their sequence number.
 //
@@ -24,6 +24,10 @@
 
 #include "core/eval/density_grid.h"
 #include "core/train/trainer.h"
+
+namespace flowlab {
+struct Checkpoint;
+}
 
 namespace flowlab {
 
@@ -112,6 +116,11 @@ class TrainingRunner {
   std::uint64_t step(int n);     // pauses, then exactly n more steps
   std::uint64_t reset();         // fresh parameters from the seed, step 0, paused
   std::uint64_t rebuild(const TrainerConfig& config);  // a new run with these settings, paused
+  // A new run continuing a saved model (core/train/checkpoint.h): its settings, parameters, step and
+  // optimizer state, paused, the curves restarting at its step. The trainer is built on the training
+  // thread; a checkpoint it cannot build leaves the current run as it was and says
+  // "Open model: <reason> (the current model stays)" in the snapshot's message.
+  std::uint64_t load(std::shared_ptr<const Checkpoint> checkpoint);
   std::uint64_t setLearningRate(double peak);          // keeps training with the new peak
   std::uint64_t setSpeed(double stepsPerSecond);       // <= 0: unthrottled
   std::uint64_t setStopAt(long long step);             // <= 0: no step limit (the schedule end still stops)

@@ -15,11 +15,15 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/platform/config_paths.h"
 #include "app/ui/app_state.h"
+#include "app/ui/dialogs.h"
+#include "app/ui/preset_catalog.h"
 #include "app/ui/keys.h"
 #include "app/ui/shell.h"
 #include "app/views/train/train_model_files.h"
 #include "app/views/view_registry.h"
+#include "core/train/training_scene.h"
 #include "tests/app/null_imgui.h"
 
 namespace flowlab::app {
@@ -331,7 +335,6 @@ TEST_F(TrainViewTest, HoverOverEitherPaneProbesTheModelAndItsTermsSumToLogP) {
 }
 
 TEST_F(TrainViewTest, SaveThenOpenRestoresStepParametersAndOptimizerBitForBit) {
-  if (!canOpenModels()) GTEST_SKIP() << "TrainingRunner::load is not in this build's core";
   const std::string path = (std::filesystem::temp_directory_path() / "flowlab-train-view-test-model.json").string();
   std::filesystem::remove(path);
   s().pendingSteps = 30;
@@ -390,6 +393,139 @@ TEST_F(TrainViewTest, OpeningABadFileKeepsTheCurrentModelAndSaysWhy) {
     EXPECT_NE(m->text.find("the current model stays"), std::string::npos) << m->text;
   }
   std::filesystem::remove(path);
+}
+
+// File > Open scene (and --scene) with a training scene: the Training view opens it whatever view
+// is shown, with every setting of the scene, and a later sidebar change keeps what the sidebar does
+// not edit (depth, schedule).
+TEST_F(TrainViewTest, ATrainingSceneOpensHereWithItsSettingsAndSidebarChangesKeepTheRest) {
+  const std::string path = (std::filesystem::temp_directory_path() / "flowlab-train-view-scene.json").string();
+  std::ofstream(path) << R"({"title": "small circles", "chapter": 5, "description": "three layers",
+    "training": {"dataset": "circles", "noise": 0.08, "architecture": {"layers": 3, "hidden": 16, "depth": 1},
+                 "batch": 64, "schedule_steps": 500, "warmup_steps": 20, "test_size": 512, "seed": 4}})";
+  state.activate("2d");
+  ASSERT_TRUE(openSceneFile(state, path));
+  EXPECT_EQ(state.activeView->id(), "train");
+  frame();
+  settle();
+  const TrainerConfig* c = &snap().config;
+  EXPECT_EQ(c->data.kind, DatasetKind::Circles);
+  EXPECT_EQ(c->data.noise, 0.08);
+  EXPECT_EQ(c->model.layers, 3);
+  EXPECT_EQ(c->model.hidden, 16);
+  EXPECT_EQ(c->model.depth, 1);
+  EXPECT_EQ(c->batch, 64);
+  EXPECT_EQ(c->schedule.total, 500);
+  EXPECT_EQ(c->testSize, 512);
+  EXPECT_EQ(c->seed, 4u);
+  EXPECT_EQ(s().sceneTitle, "small circles");
+  EXPECT_EQ(s().settings.layers, 3) << "the sidebar shows the scene's settings";
+  s().settings.layers = 4;  // what the layers slider does on release
+  s().rebuildRequested = true;
+  frame();
+  settle();
+  c = &snap().config;
+  EXPECT_EQ(c->model.layers, 4);
+  EXPECT_EQ(c->model.depth, 1) << "kept from the scene";
+  EXPECT_EQ(c->schedule.total, 500) << "kept from the scene";
+  EXPECT_EQ(c->data.kind, DatasetKind::Circles);
+  std::filesystem::remove(path);
+}
+
+// A checkpoint is a training scene with weights: in the Training view it continues from them; in
+// the 2D lab, when that is the view in use, it is a plain flow.
+TEST_F(TrainViewTest, ASceneWithWeightsLoadsHereAndIsAFlowInThe2DLab) {
+  const std::string path = (std::filesystem::temp_directory_path() / "flowlab-train-view-weights.json").string();
+  std::filesystem::remove(path);
+  s().pendingSteps = 25;
+  frame();
+  settle();
+  const std::vector<float> at25 = snap().params;
+  s().savePath = path;
+  s().saveRequested = true;
+  frame();
+  settle();
+  ASSERT_TRUE(std::filesystem::exists(path));
+  s().resetRequested = true;
+  frame();
+  settle();
+  ASSERT_EQ(step(), 0);
+  ASSERT_TRUE(openSceneFile(state, path));
+  frame();
+  settle();
+  EXPECT_EQ(state.activeView->id(), "train");
+  EXPECT_EQ(step(), 25);
+  EXPECT_EQ(snap().params, at25);
+  state.activate("2d");
+  ASSERT_TRUE(openSceneFile(state, path));
+  EXPECT_EQ(state.activeView->id(), "2d");
+  std::filesystem::remove(path);
+}
+
+TEST_F(TrainViewTest, ABadTrainingSceneSaysWhereAndKeepsTheRun) {
+  s().pendingSteps = 10;
+  frame();
+  settle();
+  const std::vector<float> before = snap().params;
+  const std::string path = (std::filesystem::temp_directory_path() / "flowlab-train-view-bad-scene.json").string();
+  std::ofstream(path) << "{\"training\": {\n  \"batch\": \"many\"}}";
+  EXPECT_FALSE(openSceneFile(state, path));
+  const Message* m = state.messages.latest();
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->severity, Severity::Error);
+  EXPECT_EQ(m->text.rfind(path + ":2:12: training/batch: must be an integer", 0), 0u) << m->text;
+  frame();
+  settle();
+  EXPECT_EQ(step(), 10);
+  EXPECT_EQ(snap().params, before);
+  std::filesystem::remove(path);
+}
+
+// The scene list: the six shipped training scenes, all of chapter 5, chapter 5's moons among them;
+// the 2D lab's presets leave them out.
+TEST_F(TrainViewTest, TheSceneListHasTheShippedTrainingScenes) {
+  const std::vector<TrainingPreset>& scenes = trainingPresets();
+  ASSERT_EQ(scenes.size(), 6u);
+  bool moons = false;
+  for (const TrainingPreset& p : scenes) {
+    EXPECT_EQ(p.chapter, 5) << p.path;
+    EXPECT_FALSE(p.title.empty()) << p.path;
+    EXPECT_GT(p.description.size(), 200u) << "several sentences: " << p.path;
+    moons |= p.path.find("train_moons.json") != std::string::npos;
+  }
+  EXPECT_TRUE(moons);
+  for (const Preset& p : presets(2)) EXPECT_EQ(p.path.find("train_"), std::string::npos) << p.path;
+  // Picking one from the list (what the combo's Selectable does) trains exactly its settings.
+  for (const TrainingPreset& p : scenes) {
+    SCOPED_TRACE(p.path);
+    ASSERT_TRUE(view->openScene(state, p.path));
+    frame();
+    settle();
+    EXPECT_EQ(s().scenePath, p.path);
+    EXPECT_EQ(s().error, "");
+    const Expected<TrainingScene> t = loadTrainingScene(p.path);
+    ASSERT_TRUE(t.ok());
+    const TrainerConfig& c = snap().config;
+    EXPECT_EQ(c.data.kind, t.value.config.data.kind);
+    EXPECT_EQ(c.data.noise, t.value.config.data.noise >= 0 ? t.value.config.data.noise : defaultNoise(c.data.kind));
+    EXPECT_EQ(c.model, t.value.config.model);
+    EXPECT_EQ(c.schedule, t.value.config.schedule);
+    EXPECT_EQ(c.batch, t.value.config.batch);
+    EXPECT_EQ(c.learningRate, t.value.config.learningRate);
+  }
+}
+
+// File > Open model on a training scene without weights opens it as a scene (its settings).
+TEST_F(TrainViewTest, OpenModelOnASettingsOnlySceneOpensTheScene) {
+  const std::string path = (dataDir() / "assets" / "scenes" / "train_pinwheel.json").string();
+  s().openPath = path;
+  s().openRequested = true;
+  frame();
+  settle();
+  EXPECT_EQ(s().scenePath, path);
+  EXPECT_EQ(snap().config.data.kind, DatasetKind::Pinwheel);
+  EXPECT_EQ(snap().config.model.layers, 8);
+  EXPECT_EQ(step(), 0);
 }
 
 }  // namespace

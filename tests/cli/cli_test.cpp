@@ -84,6 +84,50 @@ TEST_F(Cli, CheckInvalidSceneExitsOneWithEachProblemOnItsOwnLine) {
   EXPECT_NE(l[1].find("layer 3 (sinh_arcsinh): "), std::string::npos);
 }
 
+// Every shipped scene checks clean (the one deliberately non-invertible example exits 1), and
+// each training scene says what it trains: chapter 5's is the CLI's defaults on moons, σ = 0.05.
+TEST_F(Cli, CheckAcceptsEveryShippedSceneAndDescribesTrainingScenes) {
+  int training = 0;
+  for (const auto& e : fs::directory_iterator(asset("assets/scenes"))) {
+    const std::string name = e.path().filename().string();
+    SCOPED_TRACE(name);
+    const RunResult r = run("check --scene " + e.path().string());
+    EXPECT_EQ(r.exitCode, name == "sine_noninvertible_1d.json" ? 1 : 0) << r.out << r.err;
+    if (name.rfind("train_", 0) != 0) continue;
+    ++training;
+    EXPECT_NE(r.out.find(": valid training scene: "), std::string::npos) << r.out;
+    const std::string dataset = name.substr(6, name.size() - 6 - 5);
+    EXPECT_NE(r.out.find("\ndataset=" + dataset + "\n"), std::string::npos) << r.out;
+    for (const char* key : {"\ntitle=", "\nchapter=5\n", "\nlayers=", "\nsteps=", "\nweights_step=-1\n"})
+      EXPECT_NE(r.out.find(key), std::string::npos) << key << " in " << r.out;
+    if (dataset == "moons")
+      for (const char* key : {"\nnoise=0.05\n", "\nlayers=6\n", "\nhidden=64\n", "\ndepth=2\n", "\nactivation=tanh\n",
+                              "\nsteps=2000\n"})
+        EXPECT_NE(r.out.find(key), std::string::npos) << key << " in " << r.out;
+  }
+  EXPECT_EQ(training, 6) << "one training scene per built-in dataset";
+}
+
+// A checkpoint is a training scene with weights: check says so and keeps its flow line.
+TEST_F(Cli, CheckOfACheckpointDescribesItsTrainingAndItsFlow) {
+  const std::string model = (dir_ / "model.json").string();
+  ASSERT_EQ(run("train --dataset pinwheel --layers 2 --hidden 8 --steps 5 --test-size 64 --out " + model).exitCode, 0);
+  const RunResult r = run("check --scene " + model);
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("valid (2D, 2 layers"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("trained weights at step 5"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\nweights_step=5\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\ndataset=pinwheel\n"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, CheckOfABadTrainingSceneExitsTwoWithThePosition) {
+  const std::string bad = file("bad_training.json", "{\n  \"chapter\": 5,\n  \"training\": {\"dataset\": \"bananas\"}\n}");
+  const RunResult r = run("check --scene " + bad);
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find(bad + ":3:27: training/dataset: unknown dataset 'bananas'"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
 TEST_F(Cli, CheckMalformedOrUnreadableExitsTwoWithPosition) {
   const std::string bad = file("bad.json", "{\n  \"dim\": 2,\n  \"layers\": [ }\n}");
   const RunResult r = run("check --scene " + bad);

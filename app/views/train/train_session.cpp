@@ -11,8 +11,8 @@
 
 namespace flowlab::app {
 
-Expected<TrainerConfig> trainerConfigFrom(const TrainSettings& s) {
-  TrainerConfig c;
+Expected<TrainerConfig> trainerConfigFrom(const TrainSettings& s, const TrainerConfig& base) {
+  TrainerConfig c = base;
   const Expected<Dataset> data = s.ownPoints ? Dataset::fromPoints(*s.ownPoints) : Dataset::make(s.dataset, s.noise);
   if (!data.ok()) return {data.status, c};
   c.data = data.value.spec();
@@ -21,9 +21,23 @@ Expected<TrainerConfig> trainerConfigFrom(const TrainSettings& s) {
   c.batch = s.batch;
   c.learningRate = s.learningRate;
   c.seed = s.seed;
-  // The schedule is the CLI's (warm-up, cosine to 0 at step 2000): Run stops there, and Run
-  // again starts a new schedule from the trained model.
+  // The schedule is the base's (by default the CLI's: warm-up, cosine to 0 at step 2000): Run
+  // stops there, and Run again starts a new schedule from the trained model.
   return {validateTrainerConfig(c), c};
+}
+
+TrainSettings settingsFrom(const TrainerConfig& c) {
+  TrainSettings t;
+  t.dataset = datasetName(c.data.kind);
+  t.noise = hasNoise(c.data.kind) ? c.data.noise : -1.0;  // a dataset without noise takes none
+  t.layers = c.model.layers;
+  t.hidden = c.model.hidden;
+  t.batch = c.batch;
+  t.learningRate = c.learningRate;
+  t.seed = c.seed;
+  // Own points: the raw points, so a sidebar change rebuilds on the same data.
+  if (c.data.points) t.ownPoints = std::make_shared<const Batch>(c.data.points->raw), t.ownName = "own points";
+  return t;
 }
 
 namespace {
@@ -52,24 +66,17 @@ void report(AppState& app, TrainState& s) {
   if (snap.message != s.seenMessage) {
     s.seenMessage = snap.message;
     if (!snap.message.empty()) {
-      if (snap.stopped == StopReason::Diverged) app.error(snap.message); else app.info(snap.message);
+      const bool failedOpen = snap.message.rfind("Open model", 0) == 0;
+      if (snap.stopped == StopReason::Diverged || failedOpen) app.error(snap.message); else app.info(snap.message);
     }
   }
   if (s.loadCommand != 0 && snap.applied >= s.loadCommand) {
     s.loadCommand = 0;
     if (snap.message.rfind("Open model", 0) != 0) {  // a failed load says so (and keeps the run)
       // The sidebar shows the loaded run's settings, so a later change starts from them.
-      const TrainerConfig& c = snap.config;
-      TrainSettings& t = s.settings;
-      t.dataset = datasetNames()[size_t(c.data.kind)];
-      t.noise = c.data.noise;
-      if (c.data.points) t.ownPoints = std::make_shared<const Batch>(c.data.points->raw), t.ownName = "points of " + s.loadedFrom;
-      else t.ownPoints.reset();
-      t.layers = c.model.layers;
-      t.hidden = c.model.hidden;
-      t.batch = c.batch;
-      t.learningRate = c.learningRate;
-      t.seed = c.seed;
+      s.settings = settingsFrom(snap.config);
+      if (snap.config.data.points) s.settings.ownName = "points of " + s.loadedFrom;
+      s.baseConfig = snap.config;
       app.info("opened model " + s.loadedFrom + " at step " + std::to_string(snap.step) + "; Run continues training it");
     }
   }
@@ -99,8 +106,10 @@ bool waitForTraining(TrainState& s, double timeoutSeconds, bool fullResolution) 
 void advanceTraining(AppState& app, TrainState& s, double /*dt*/) {
   const bool first = !s.started;
   s.started = true;
+  // First: opening a settings-only training scene asks for a rebuild, done below in this frame.
+  if (s.openRequested && s.runner) openModel(app, s);
   if (!s.runner || s.rebuildRequested) {
-    const Expected<TrainerConfig> config = trainerConfigFrom(s.settings);
+    const Expected<TrainerConfig> config = trainerConfigFrom(s.settings, s.baseConfig);
     s.rebuildRequested = false;
     if (!config.ok()) {
       s.error = config.status.message();  // the current run stays
@@ -123,6 +132,8 @@ void advanceTraining(AppState& app, TrainState& s, double /*dt*/) {
     if (!s.runner) return;
   }
   TrainingRunner& r = *s.runner;
+  // A training scene's weights: before any steps asked for in the same frame (--train-steps).
+  if (s.pendingLoad) postModelLoad(s, std::move(s.pendingLoad), s.scenePath);
   if (s.resetRequested) {
     s.resetRequested = false;
     s.wantRunning = false;

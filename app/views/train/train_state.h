@@ -16,6 +16,7 @@
 #include "app/views/train/train_draw_tool.h"
 #include "app/views/train/train_overlay_fields.h"
 #include "core/inspect/point_probe.h"
+#include "core/train/checkpoint.h"
 #include "core/train/training_runner.h"
 
 namespace flowlab::app {
@@ -43,8 +44,11 @@ struct TrainSettings {
 };
 
 // The config `flowlab train` would build from these settings (the same 2000-step schedule), or
-// the reason it cannot.
-Expected<TrainerConfig> trainerConfigFrom(const TrainSettings& s);
+// the reason it cannot. `base` supplies what the sidebar does not edit (schedule, depth, optimizer,
+// test size...): a training scene's settings, or the CLI's defaults.
+Expected<TrainerConfig> trainerConfigFrom(const TrainSettings& s, const TrainerConfig& base = TrainerConfig{});
+// The sidebar's settings of a config (the inverse of trainerConfigFrom on the fields it edits).
+TrainSettings settingsFrom(const TrainerConfig& c);
 
 // Speeds of the speed control, in steps per second; 0 = as fast as the machine allows.
 inline constexpr double kSpeeds[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 0};
@@ -74,6 +78,12 @@ struct TrainState {
   bool openRequested = false;
   std::string openPath;
   std::uint64_t loadCommand = 0;  // sequence of the model load in flight (0: none)
+  // The training scene opened last (core/train/training_scene.h): its config is the base of the
+  // sidebar's settings; its weights, if any, wait here for the runner (posted after the UI pass).
+  TrainerConfig baseConfig;
+  std::shared_ptr<const Checkpoint> pendingLoad;
+  std::string scenePath, sceneTitle, sceneDescription;
+  int sceneChapter = 0;
   std::string loadedFrom;         // the file the current run came from ("" for a fresh one)
   // Your own data: the draw tool on the density pane and File > Import points... (Ctrl+I).
   DrawTool draw;

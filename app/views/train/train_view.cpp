@@ -12,6 +12,7 @@
 
 #include "app/platform/window.h"
 #include "app/ui/app_state.h"
+#include "app/ui/preset_catalog.h"
 #include "app/ui/keys.h"
 #include "app/ui/shortcuts.h"
 #include "app/ui/theme.h"
@@ -77,6 +78,41 @@ TrainView::TrainView() {
   s_.openPath = s_.savePath;
   pacer_ = std::make_shared<WakePacer>([] { Window::wake(); });
   s_.wake = [pacer = pacer_](bool urgent) { pacer->onPublish(urgent); };
+}
+
+bool TrainView::openScene(AppState& state, const std::string& path) { return openTrainingScene(state, s_, path); }
+
+// The bundled training scenes, by chapter, and the open scene's description.
+void TrainView::scenePicker(AppState& state) {
+  const std::vector<TrainingPreset>& scenes = trainingPresets();
+  const auto label = [](const TrainingPreset& p) {
+    return p.chapter > 0 ? "Ch. " + std::to_string(p.chapter) + ": " + p.title : p.title;
+  };
+  std::string current = "(settings below)";
+  for (const TrainingPreset& p : scenes)
+    if (p.path == s_.scenePath) current = label(p);
+  if (!s_.scenePath.empty() && current == "(settings below)")
+    current = s_.sceneTitle.empty() ? std::filesystem::path(s_.scenePath).stem().string() : s_.sceneTitle;
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##trainscene", current.c_str())) {
+    for (const TrainingPreset& p : scenes) {
+      ImGui::PushID(p.path.c_str());
+      if (ImGui::Selectable(label(p).c_str(), p.path == s_.scenePath)) openTrainingScene(state, s_, p.path);
+      if (ImGui::IsItemHovered() && !p.description.empty()) showTooltip("%s", p.description.c_str());
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
+  }
+  tooltip("Training scenes: a dataset with the settings that train it well (File > Open scene opens your own; "
+          "one with trained weights continues from them)");
+  if (!s_.sceneDescription.empty()) {
+    // A few lines, scrolled if longer, so the controls below stay in view.
+    ImGui::BeginChild("##scenedescription", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 4.5f), false);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", s_.sceneDescription.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+  }
 }
 
 void TrainView::transport() {
@@ -266,6 +302,7 @@ void TrainView::numbersPanel() {
 
 void TrainView::sidebar(AppState& state) {
   ImGui::TextDisabled("Train a RealNVP by maximum likelihood");
+  scenePicker(state);
   ImGui::Separator();
   ImGui::TextDisabled("Training");
   transport();
@@ -406,6 +443,16 @@ void TrainView::traceState(std::string& out) const {
                 traceName(t.stopped), t.rollbacks,
                 t.fields ? t.fields->step : -1LL, t.runSteps, t.runSeconds, s_.layerShown);
   out += buf;
+  // The run's configuration and the training scene it came from (file stem, "none").
+  const TrainerConfig& c = t.config;
+  const std::string scene = s_.scenePath.empty() ? "none" : std::filesystem::path(s_.scenePath).stem().string();
+  std::snprintf(buf, sizeof buf,
+                " scene=%s dataset=%s noise=%g layers=%d hidden=%d depth=%d batch=%d peak_lr=%g schedule_steps=%d "
+                "warmup_steps=%d seed=%llu generation=%llu",
+                scene.c_str(), datasetName(c.data.kind).c_str(), c.data.noise, c.model.layers, c.model.hidden,
+                c.model.depth, c.batch, c.learningRate, c.schedule.total, c.schedule.warmup,
+                static_cast<unsigned long long>(c.seed), static_cast<unsigned long long>(t.generation));
+  out += buf;
   // Pixel boxes of the canvas, its panes and its text (layout tests): x0,y0,x1,y1.
   const auto box = [&](const char* key, ImVec2 a, ImVec2 b) {
     std::snprintf(buf, sizeof buf, " %s=%.0f,%.0f,%.0f,%.0f", key, a.x, a.y, b.x, b.y);
@@ -427,8 +474,7 @@ void TrainView::traceState(std::string& out) const {
     std::memcpy(&bits, &v, sizeof bits);
     for (int b = 0; b < 4; ++b) crc = (crc ^ ((bits >> (8 * b)) & 0xffu)) * 1099511628211ull;
   }
-  std::snprintf(buf, sizeof buf, " params_crc=%016llx can_open_models=%d", static_cast<unsigned long long>(crc),
-                canOpenModels() ? 1 : 0);
+  std::snprintf(buf, sizeof buf, " params_crc=%016llx", static_cast<unsigned long long>(crc));
   out += buf;
   // Overlays drawn by the last canvas, and the hover probe (its terms sum to the total).
   const OverlayFields* o = s_.overlays.get();

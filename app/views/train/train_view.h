@@ -33,7 +33,11 @@ class TrainView : public View {
   // The training thread wakes the loop when it publishes (about 60 times a second while running).
   // Play of the layer slider animates the base pane.
   bool animating() const override { return s_.layerPlay; }
-  bool acceptsDim(int dim) const override { return dim == 2; }
+  // Training scenes (core/train/training_scene.h) only: openSceneFile routes them here by their
+  // "training" field, so plain 2D scenes, whatever their dimension, open in the labs.
+  bool acceptsDim(int /*dim*/) const override { return false; }
+  // A training scene: its settings become the run's; with weights, they are loaded and continued.
+  bool openScene(AppState& state, const std::string& path) override;
 
   void traceState(std::string& out) const override;
   // "data" and "samples": the points drawn on the density pane (--overlays data,samples); "grid"
@@ -42,6 +46,7 @@ class TrainView : public View {
   TrainState& trainState() { return s_; }
 
  private:
+  void scenePicker(AppState& state);
   void transport();
   void settingsPanel();
   void numbersPanel();

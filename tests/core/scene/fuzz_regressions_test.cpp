@@ -27,12 +27,13 @@ void replay(const std::string& harness, const std::string& bytes) {
   if (harness == "scene") flowlab::fuzz::scene(data, bytes.size());
   else if (harness == "points_csv") flowlab::fuzz::pointsCsv(data, bytes.size());
   else if (harness == "checkpoint") flowlab::fuzz::checkpoint(data, bytes.size());
+  else if (harness == "training_scene") flowlab::fuzz::trainingScene(data, bytes.size());
   else ADD_FAILURE() << "unknown harness " << harness;
 }
 
 // "<harness>-<anything>": the name scripts/fuzz gives an artifact (-artifact_prefix).
 std::string harnessOf(const std::string& filename) {
-  for (const char* h : {"points_csv", "checkpoint", "scene"})
+  for (const char* h : {"points_csv", "checkpoint", "training_scene", "scene"})
     if (filename.rfind(std::string(h) + "-", 0) == 0) return h;
   return "";
 }
@@ -54,7 +55,7 @@ TEST(FuzzRegressions, EverySavedCrashReplaysCleanly) {
 TEST(FuzzRegressions, SeedCorpusReplaysCleanly) {
   const fs::path seeds = fs::path(FLOWLAB_SOURCE_DIR) / "fuzz/seeds";
   int replayed = 0;
-  for (const char* h : {"scene", "points_csv", "checkpoint"}) {
+  for (const char* h : {"scene", "points_csv", "checkpoint", "training_scene"}) {
     const fs::path dir = seeds / h;
     for (const auto& e : fs::directory_iterator(dir)) {
       SCOPED_TRACE(e.path().string());

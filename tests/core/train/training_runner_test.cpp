@@ -11,6 +11,9 @@
 #include <random>
 #include <thread>
 
+#include <filesystem>
+
+#include "core/train/checkpoint.h"
 #include "core/train/flow_export.h"
 
 namespace flowlab {
@@ -175,6 +178,79 @@ TEST(TrainingRunner, ThrottledRunTakesAtMostTheRequestedRate) {
   // An upper bound only: at most one step per 50 ms, plus the first.
   EXPECT_GE(r.snapshot()->step, 4);
   EXPECT_LE(r.snapshot()->step, std::llround(elapsed * 20.0) + 2);
+}
+
+// Save at step 30 through the file format, train on to 50, open the file: step, parameters and
+// optimizer come back, and 20 more steps land bit for bit where the unbroken run did.
+TEST(TrainingRunner, LoadRestoresASavedModelAndContinuesBitIdentically) {
+  const TrainerConfig c = smallConfig(5);
+  const std::string path = (std::filesystem::temp_directory_path() / "flowlab-runner-load-test.json").string();
+  TrainingRunner r(c, smallOptions());
+  r.step(30);
+  ASSERT_TRUE(r.waitIdle());  // a Step request queues steps: the save would come first otherwise
+  r.save(path);
+  r.step(20);
+  ASSERT_TRUE(r.waitIdle());
+  const auto before = r.snapshot();
+  ASSERT_EQ(before->saveError, "");
+  ASSERT_EQ(before->step, 50);
+  const Expected<SceneFile> scene = loadSceneFile(path);
+  ASSERT_TRUE(scene.ok()) << scene.status.message();
+  const Expected<Checkpoint> cp = readCheckpoint(scene.value);
+  ASSERT_TRUE(cp.ok()) << cp.status.message();
+  r.load(std::make_shared<const Checkpoint>(cp.value));
+  ASSERT_TRUE(r.waitIdle());
+  auto s = r.snapshot();
+  EXPECT_EQ(s->generation, before->generation + 1) << "a new run";
+  EXPECT_EQ(s->step, 30);
+  EXPECT_FALSE(s->running) << "paused";
+  EXPECT_EQ(s->params, trainedParams(c, 30));
+  EXPECT_EQ(s->message, "");
+  // The curves restart at the loaded step.
+  ASSERT_FALSE(s->test.steps.empty());
+  EXPECT_EQ(s->test.steps.front(), 30.0);
+  ASSERT_FALSE(s->train.steps.empty());
+  EXPECT_EQ(s->train.steps.front(), 30.0);
+  r.step(20);
+  ASSERT_TRUE(r.waitIdle());
+  s = r.snapshot();
+  EXPECT_EQ(s->step, 50);
+  EXPECT_EQ(s->params, before->params) << "continuing from the file = never having stopped";
+  EXPECT_EQ(s->params, trainedParams(c, 50));
+  std::filesystem::remove(path);
+}
+
+TEST(TrainingRunner, ABadCheckpointKeepsTheCurrentRunAndSaysWhy) {
+  const TrainerConfig c = smallConfig(6);
+  TrainingRunner r(c, smallOptions());
+  r.step(10);
+  ASSERT_TRUE(r.waitIdle());
+  const auto before = r.snapshot();
+  // Parameters of the wrong size for the architecture: Trainer::restore refuses them.
+  Trainer t(c);
+  auto bad = std::make_shared<Checkpoint>(Checkpoint{c, t.state()});
+  bad->state.params.resize(3);
+  r.load(bad);
+  // An invalid config is refused before any trainer is built.
+  auto invalid = std::make_shared<Checkpoint>(Checkpoint{c, t.state()});
+  invalid->config.batch = 0;
+  ASSERT_TRUE(r.waitIdle());
+  auto s = r.snapshot();
+  EXPECT_EQ(s->generation, before->generation);
+  EXPECT_EQ(s->step, 10);
+  EXPECT_EQ(s->params, before->params);
+  EXPECT_EQ(s->message.rfind("Open model: ", 0), 0u) << s->message;
+  EXPECT_NE(s->message.find("(the current model stays)"), std::string::npos) << s->message;
+  r.load(invalid);
+  ASSERT_TRUE(r.waitIdle());
+  s = r.snapshot();
+  EXPECT_EQ(s->generation, before->generation);
+  EXPECT_EQ(s->params, before->params);
+  EXPECT_NE(s->message.find("batch"), std::string::npos) << s->message;
+  // And it still trains as before.
+  r.step(5);
+  ASSERT_TRUE(r.waitIdle());
+  EXPECT_EQ(r.snapshot()->params, trainedParams(c, 15));
 }
 
 }  // namespace
