@@ -100,10 +100,12 @@ TEST_F(Cli, CheckAcceptsEveryShippedSceneAndDescribesTrainingScenes) {
     EXPECT_NE(r.out.find("\ndataset=" + dataset + "\n"), std::string::npos) << r.out;
     for (const char* key : {"\ntitle=", "\nchapter=5\n", "\nlayers=", "\nsteps=", "\nweights_step=-1\n"})
       EXPECT_NE(r.out.find(key), std::string::npos) << key << " in " << r.out;
-    if (dataset == "moons")
+    if (dataset == "moons") {
       for (const char* key : {"\nnoise=0.05\n", "\nlayers=6\n", "\nhidden=64\n", "\ndepth=2\n", "\nactivation=tanh\n",
-                              "\nsteps=2000\n"})
+                              "\nsteps=2000\n"}) {
         EXPECT_NE(r.out.find(key), std::string::npos) << key << " in " << r.out;
+      }
+    }
   }
   EXPECT_EQ(training, 6) << "one training scene per built-in dataset";
 }
