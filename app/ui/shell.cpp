@@ -84,9 +84,11 @@ void drawStatusBar(AppState& state, ImVec2 pos, ImVec2 size) {
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    const ImVec4 colour = m->severity == Severity::Error     ? theme::kErrorText
-                          : m->severity == Severity::Warning ? theme::kWarningText
-                                                             : theme::kInfoText;
+    // On the light presentation chrome, the dark theme's pale message colours would wash out.
+    const bool light = state.presentation;
+    const ImVec4 colour = m->severity == Severity::Error     ? (light ? ImVec4(0.70f, 0.05f, 0.05f, 1) : theme::kErrorText)
+                          : m->severity == Severity::Warning ? (light ? ImVec4(0.55f, 0.30f, 0.0f, 1) : theme::kWarningText)
+                                                             : (light ? ImVec4(0.05f, 0.20f, 0.50f, 1) : theme::kInfoText);
     ImGui::TextColored(colour, "%s%s", m->text.c_str(), m->count > 1 ? "  (repeated)" : "");
     if (ImGui::IsItemClicked()) state.showMessages = true;
     if (ImGui::IsItemHovered()) showTooltip("Click to open the message log");

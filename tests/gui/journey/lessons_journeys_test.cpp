@@ -71,5 +71,33 @@ TEST_F(LessonsJourney, F2OpensTheBrowserAndAClickOpensALesson) {
   (void)shown;
 }
 
+TEST_F(LessonsJourney, F5PresentsBBlanksAndF11FillsTheScreen) {
+  Journey j(JourneyOptions{1280, 800, {"--scene", std::string(FLOWLAB_SOURCE_DIR) + "/assets/scenes/planar.json"}});
+  ASSERT_TRUE(j.ready()) << j.error();
+  ASSERT_TRUE(j.waitFor([](const TraceLine& t) { return t.text("view") == "2d"; }, 20)) << j.state().raw();
+  const double normalFont = j.state().number("font_px");
+  j.key("F5");
+  ASSERT_TRUE(j.waitFor([&](const TraceLine& t) { return t.number("presentation") == 1 && t.number("font_px") >= 28; }, 10))
+      << j.state().raw();
+  EXPECT_GE(j.state().number("font_px"), 1.9 * normalFont);
+  j.key("b");
+  ASSERT_TRUE(j.waitFor([](const TraceLine& t) { return t.number("blanked") == 1; }, 10)) << j.state().raw();
+  ASSERT_TRUE(j.waitSettled());
+  const PngImage blank = j.capture(j.dir() + "/blank.png");
+  // A plain screen: one colour everywhere (the canvas background).
+  EXPECT_LE(blank.distinctColours(0, 0, blank.width, blank.height), 2);
+  j.key("b");
+  ASSERT_TRUE(j.waitFor([](const TraceLine& t) { return t.number("blanked") == 0; }, 10));
+  ASSERT_TRUE(j.waitSettled());
+  const PngImage back = j.capture(j.dir() + "/presenting.png");
+  EXPECT_GT(back.distinctColours(0, 0, back.width, back.height), 50) << "the lesson is back";
+  j.key("F11");
+  ASSERT_TRUE(j.waitFor([](const TraceLine& t) { return t.number("fullscreen") == 1; }, 10)) << j.state().raw();
+  j.key("F5");
+  ASSERT_TRUE(j.waitFor([&](const TraceLine& t) { return t.number("presentation") == 0 && t.number("font_px") == normalFont; }, 10))
+      << j.state().raw();
+  EXPECT_TRUE(j.appRunning());
+}
+
 }  // namespace
 }  // namespace flowlab::test
