@@ -140,6 +140,8 @@ int runGui(const GuiOptions& options) {
     window.reloadFontTexture();
   }
   if (!options.scene.empty()) openSceneFile(state, options.scene);
+  if (options.step >= 0 && state.activeView && !state.activeView->goToStep(options.step))
+    state.warn("--step " + std::to_string(options.step) + ": the scene has no guided steps");
   if (auto* train = dynamic_cast<TrainView*>(state.findView("train")); train && options.trainSteps > 0)
     train->trainState().pendingSteps = options.trainSteps;
   if (auto* train = dynamic_cast<TrainView*>(state.findView("train")); train && options.trainFor > 0) {

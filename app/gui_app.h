@@ -20,6 +20,7 @@ struct GuiOptions {
   double trainFor = 0.0;   // --train-for SECONDS: Training view, Run, quit after SECONDS, print rates
   std::vector<std::string> overlays;  // --overlays density,grid,patches,samples,log (exactly these)
   bool presentation = false;  // --presentation: start in presentation mode (F5)
+  int step = -1;              // --step K: the scene after its first K guided steps
 };
 
 // Returns the process exit code: 0 ok, 1 screenshot could not be written, 2 no display / no GL.

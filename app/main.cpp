@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
                  "Show exactly these overlays: density, grid, patches, samples, roundtrip, log (2D); histogram, bands (1D)")
       ->delimiter(',');
 
+  cli.add_option("--step", gui.step, "With --scene: show the lesson after its first K guided steps (past the last: the last)")
+      ->check(CLI::Range(0, 1000000));
   cli.add_flag("--presentation", gui.presentation,
                "Start in presentation mode (F5): large text and strokes, light high-contrast theme");
   cli.add_flag("--trace-state", gui.traceState,

@@ -11,6 +11,7 @@
 #include "app/cli/cli_checks.h"
 #include "app/cli/command.h"
 #include "core/io/read_file.h"
+#include "core/scene/scene_steps.h"
 #include "core/scene/scene_file.h"
 #include "core/train/training_scene.h"
 
@@ -81,11 +82,22 @@ void addCheckCommand(CLI::App& root, CommandResult& result) {
       result.exitCode = kExitBadInput;
       return;
     }
+    // Guided steps must name layers and parameters the flow has: malformed ones are bad input.
+    const Expected<std::vector<SceneStep>> steps = readSceneSteps(loaded.value);
+    if (!steps.ok()) {
+      const Expected<std::string> text = readTextFile(*scene);
+      std::fprintf(stderr, "%s\n",
+                   text.ok() ? locateSceneError(steps.status, text.value, *scene).message().c_str()
+                             : steps.status.message().c_str());
+      result.exitCode = kExitBadInput;
+      return;
+    }
     const std::vector<std::string> problems = problemsOf(loaded.value.flow);
     for (const std::string& p : problems) std::printf("%s: %s\n", scene->c_str(), p.c_str());
     if (problems.empty())
       std::printf("%s: valid (%dD, %d layers, %d enabled)\n", scene->c_str(), loaded.value.dim,
                   loaded.value.flow.layerCount(), loaded.value.flow.enabledCount());
+    if (!steps.value.empty()) std::printf("steps=%zu\n", steps.value.size());
     result.exitCode = problems.empty() ? kExitOk : kExitInvalid;
     if (!flushOutput(stdout, "check", "to standard output")) result.exitCode = kExitInvalid;
   });

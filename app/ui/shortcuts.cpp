@@ -27,6 +27,8 @@ const std::vector<Shortcut>& shortcutTable() {
       {Action::Redo, "Labs", "Ctrl+Y", "Redo", keys::Y, true},
       {Action::RedoShift, "Labs", "Ctrl+Shift+Z", "Redo", keys::Z, true, true},
       {Action::Gesture, "Labs", "Ctrl+click a slider", "Type an exact value", 0},
+      {Action::NextStep, "Labs", "PageDown", "Next guided step of a lesson (a presenter's clicker)", keys::PageDown},
+      {Action::PreviousStep, "Labs", "PageUp", "Previous guided step", keys::PageUp},
       {Action::PlayPause, "2D lab", "Space", "Play or pause the layer-by-layer morph", keys::Space},
       {Action::NextLayer, "2D lab", "Right", "Next layer", keys::Right},
       {Action::PreviousLayer, "2D lab", "Left", "Previous layer", keys::Left},

@@ -10,7 +10,7 @@ enum class Action {
   OpenScene, Lessons, Presentation, FullScreen, Blank, Quit, ToggleSidebar, LargerText, SmallerText, Screenshot, Help,
   View1, View2, View3, View4,
   Undo, Redo, RedoShift,
-  PlayPause, NextLayer, PreviousLayer,
+  PlayPause, NextLayer, PreviousLayer, NextStep, PreviousStep,
   TrainRunPause, TrainReset, TrainSaveModel, TrainOpenModel, TrainDrawTool, TrainUseDrawing, TrainImportPoints,
   Gesture,  // a mouse gesture: listed, not bound to a key
 };

@@ -39,6 +39,9 @@ class View {
   }
   // Items this view adds to the File menu (drawn inside it, after the shell's own items).
   virtual void fileMenu(AppState& state) {}
+  // Shows the open lesson after its first k guided steps, without animation (--step K); false
+  // when the view or the scene has no steps.
+  virtual bool goToStep(int /*k*/) { return false; }
   // Whether this view can show a scene of this dimension.
   virtual bool acceptsDim(int dim) const { return false; }
 };

@@ -116,7 +116,8 @@ Flow blendFlows(const Flow& from, const Flow& to, double t) {
   for (int l = 0; l < layers; ++l) {
     const std::vector<Parameter> a = from.layer(l).parameters(), b = to.layer(l).parameters();
     for (size_t p = 0; p < std::min(a.size(), b.size()); ++p)
-      if (a[p].value != b[p].value) out.layer(l).setParameter(int(p), a[p].value + (b[p].value - a[p].value) * s);
+      // (1 − s)·a + s·b: exactly a at s = 0 and exactly b at s = 1.
+      if (a[p].value != b[p].value) out.layer(l).setParameter(int(p), (1.0 - s) * a[p].value + s * b[p].value);
   }
   return out;
 }

@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include "app/ui/stack_editor.h"
+#include "app/views/lab2d/lab2d_steps.h"
 #include "core/eval/density_grid.h"
 #include "core/eval/grid_warp.h"
 #include "core/eval/jacobian_patches.h"
@@ -112,6 +113,7 @@ struct Lab2DState {
   std::pair<ImVec2, ImVec2> roundTripBox{};
   std::optional<ImVec2> roundTripMark, nonFiniteMark;
   float readoutOverflow = 0.0f;  // pixels the readout's content runs past its box (0: it fits)
+  Lab2DSteps steps;              // the lesson's guided steps (lab2d_steps.h)
 };
 
 // Layer count of the whole enabled stack.

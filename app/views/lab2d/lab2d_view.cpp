@@ -63,6 +63,7 @@ bool Lab2DView::openScene(AppState& state, const std::string& path) {
   }
   state.info("opened " + path);
   for (const auto& problem : s_.scene.flow.problems()) state.warn(problem);
+  loadLab2DSteps(state, s_, path);
   return true;
 }
 
@@ -119,6 +120,7 @@ void Lab2DView::transport(AppState& state) {
 }
 
 void Lab2DView::update(AppState& state, double dt) {
+  updateLab2DSteps(s_, dt);
   const int K = enabledLayers(s_);
   const double p = s_.position < 0 ? K : std::min<double>(s_.position, K);
   if (!ImGui::GetIO().WantTextInput) {
@@ -142,7 +144,8 @@ void Lab2DView::update(AppState& state, double dt) {
     }
     s_.dirty = true;
   }
-  s_.interacting = ImGui::IsAnyItemActive() || s_.dragHandle >= 0 || s_.panPane != Pane::None;
+  // A step's animation draws at the drag resolution too: half a second must look smooth.
+  s_.interacting = ImGui::IsAnyItemActive() || s_.dragHandle >= 0 || s_.panPane != Pane::None || lab2dStepAnimating(s_);
   s_.dirty |= handleUndoShortcuts(s_.scene.flow, s_.editor);
 }
 
@@ -154,6 +157,9 @@ void Lab2DView::traceState(std::string& out) const {
   std::snprintf(buf, sizeof buf, " layers=%d position=%.3f playing=%d dragging=%d fields_version=%llu", enabledLayers(s_),
                 k + t, s_.playing ? 1 : 0, s_.dragHandle >= 0 ? 1 : 0,
                 static_cast<unsigned long long>(s_.fields.version));
+  out += buf;
+  std::snprintf(buf, sizeof buf, " step=%d steps=%d step_animating=%d", s_.steps.shown, int(s_.steps.steps.size()),
+                lab2dStepAnimating(s_) ? 1 : 0);
   out += buf;
   for (size_t i = 0; i < s_.handleTips.size(); ++i) {
     std::snprintf(buf, sizeof buf, " handle%zu=%d,%d handle%zu_value=%.4f,%.4f", i, static_cast<int>(s_.handleTips[i].x),
@@ -250,6 +256,7 @@ void Lab2DView::sidebar(AppState& state) {
   const float em = ImGui::GetFontSize();
   s_.dirty |= drawPresetHeader(2, s_.scene, s_.presetPath, s_.editor,
                                [&](const std::string& path) { openScene(state, path); });
+  drawLab2DStepControls(s_);
 
   ImGui::Separator();
   ImGui::TextDisabled("Overlays");
@@ -296,11 +303,18 @@ void Lab2DView::sidebar(AppState& state) {
   ImGui::TextDisabled("engine: %.1f ms at %d² cells", s_.fields.computeMs, s_.fields.resolution);
 }
 
+bool Lab2DView::goToStep(int k) {
+  if (s_.steps.steps.empty()) return false;
+  goToLab2DStep(s_, k, false);
+  return true;
+}
+
 void Lab2DView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
   // When a drag ends, recompute once at full resolution.
   if (!s_.interacting && !s_.playing && s_.fields.resolution != s_.resolution) s_.dirty = true;
   Lab2DRenderers renderers{baseHeatmap_, dataHeatmap_, dataHeatmapNext_, roundTripHeatmap_};
-  layout_ = drawLab2DCanvas(state, s_, renderers, origin, size);
+  const float band = drawLab2DStepCaption(ImGui::GetWindowDrawList(), s_, origin, size);
+  layout_ = drawLab2DCanvas(state, s_, renderers, ImVec2(origin.x, origin.y + band), ImVec2(size.x, size.y - band));
 }
 
 }  // namespace flowlab::app

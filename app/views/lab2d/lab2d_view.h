@@ -20,7 +20,10 @@ class Lab2DView : public View {
   void sidebar(AppState& state) override;
   void update(AppState& state, double dt) override;
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
-  bool animating() const override { return s_.playing || s_.interacting || s_.panPane != Pane::None; }
+  bool animating() const override {
+    return s_.playing || s_.interacting || s_.panPane != Pane::None || lab2dStepAnimating(s_);
+  }
+  bool goToStep(int k) override;
   bool openScene(AppState& state, const std::string& path) override;
   void invalidate() override { s_.dirty = true; }
   bool acceptsDim(int dim) const override { return dim == 2; }

@@ -99,5 +99,28 @@ TEST_F(LessonsJourney, F5PresentsBBlanksAndF11FillsTheScreen) {
   EXPECT_TRUE(j.appRunning());
 }
 
+TEST_F(LessonsJourney, AClickerWalksTheGuidedStepsForwardAndBack) {
+  Journey j(JourneyOptions{1280, 800, {"--scene", std::string(FLOWLAB_SOURCE_DIR) + "/assets/scenes/planar.json"}});
+  ASSERT_TRUE(j.ready()) << j.error();
+  ASSERT_TRUE(j.waitFor([](const TraceLine& t) { return t.number("steps") == 4 && t.number("step") == 0; }, 20))
+      << j.state().raw();
+  const std::string opened = j.state().text("handle1_value");  // u (handle 0 is w)
+  for (int k = 1; k <= 4; ++k) {
+    j.key("Page_Down");  // what a presenter's clicker sends
+    ASSERT_TRUE(j.waitFor([&](const TraceLine& t) { return t.number("step") == k && t.number("step_animating") == 0; }, 10))
+        << j.state().raw();
+  }
+  EXPECT_TRUE(j.state().text("handle1_value").rfind("-0.9000,", 0) == 0) << j.state().raw();
+  ASSERT_TRUE(j.waitSettled());
+  j.capture(j.dir() + "/step4.png");
+  for (int k = 3; k >= 0; --k) {
+    j.key("Page_Up");
+    ASSERT_TRUE(j.waitFor([&](const TraceLine& t) { return t.number("step") == k && t.number("step_animating") == 0; }, 10))
+        << j.state().raw();
+  }
+  EXPECT_EQ(j.state().text("handle1_value"), opened) << "back to the scene as opened";
+  EXPECT_EQ(j.state().number("errors"), 0);
+}
+
 }  // namespace
 }  // namespace flowlab::test

@@ -1,0 +1,137 @@
+#include "app/views/lab2d/lab2d_steps.h"
+
+#include <algorithm>
+
+#include "app/ui/app_state.h"
+#include "app/ui/keys.h"
+#include "app/ui/shortcuts.h"
+#include "app/ui/theme.h"
+#include "app/ui/tooltip.h"
+#include "app/views/lab2d/lab2d_state.h"
+#include "core/io/read_file.h"
+#include "core/scene/scene_file.h"
+
+namespace flowlab::app {
+namespace {
+
+Lab2DSteps::Looks looksOf(const Lab2DState& s) {
+  return {s.showDensity, s.showGrid, s.showPatches, s.showSamples, s.showRoundTrip, s.position};
+}
+
+void setOverlay(Lab2DState& s, const std::string& name, bool on) {
+  if (name == "density") s.showDensity = on;
+  else if (name == "grid") s.showGrid = on;
+  else if (name == "patches") s.showPatches = on;
+  else if (name == "samples") s.showSamples = on;
+  else if (name == "roundtrip") s.showRoundTrip = on;
+  else if (name == "handles") s.showHandles = on;
+}
+
+bool knownOverlay(const std::string& name) {
+  for (const char* n : {"density", "grid", "patches", "samples", "roundtrip", "handles"})
+    if (name == n) return true;
+  return false;
+}
+
+}  // namespace
+
+void loadLab2DSteps(AppState& app, Lab2DState& s, const std::string& path) {
+  Lab2DSteps& g = s.steps;
+  g = Lab2DSteps{};
+  g.start = s.scene.flow;
+  g.opened = looksOf(s);
+  Expected<std::vector<SceneStep>> steps = readSceneSteps(s.scene);
+  if (!steps.ok()) {
+    // The reader names a JSON pointer; the file's text turns it into line and column.
+    const Expected<std::string> text = readTextFile(path);
+    app.error(text.ok() ? locateSceneError(steps.status, text.value, path).message() : path + ": " + steps.status.message());
+    return;
+  }
+  for (const SceneStep& step : steps.value)
+    for (const auto& [name, on] : step.overlays)
+      if (!knownOverlay(name)) app.warn(path + ": step \"" + step.caption + "\": the 2D lab has no overlay '" + name + "'");
+  g.steps = std::move(steps.value);
+}
+
+void goToLab2DStep(Lab2DState& s, int k, bool animate) {
+  Lab2DSteps& g = s.steps;
+  if (!g.start || g.steps.empty()) return;
+  g.shown = std::clamp(k, 0, int(g.steps.size()));
+  Flow target = flowAfterSteps(*g.start, g.steps, g.shown);
+  // Overlays and the layer slider: as opened, then each step's changes in order.
+  s.showDensity = g.opened.density, s.showGrid = g.opened.grid, s.showPatches = g.opened.patches;
+  s.showSamples = g.opened.samples, s.showRoundTrip = g.opened.roundTrip;
+  s.position = g.opened.position;
+  for (int i = 0; i < g.shown; ++i) {
+    for (const auto& [name, on] : g.steps[size_t(i)].overlays) setOverlay(s, name, on);
+    if (g.steps[size_t(i)].layers) s.position = *g.steps[size_t(i)].layers >= enabledLayers(s) ? -1.0 : *g.steps[size_t(i)].layers;
+  }
+  s.playing = false;
+  if (animate) {
+    g.from = s.scene.flow;
+    g.to = std::move(target);
+    g.clock = 0.0;
+  } else {
+    g.from.reset(), g.to.reset();
+    s.scene.flow = std::move(target);
+  }
+  s.dirty = true;
+}
+
+void updateLab2DSteps(Lab2DState& s, double dt) {
+  Lab2DSteps& g = s.steps;
+  if (!g.steps.empty() && !ImGui::GetIO().WantTextInput) {
+    if (shortcutPressed(Action::NextStep)) g.nextRequested = true;
+    if (shortcutPressed(Action::PreviousStep)) g.previousRequested = true;
+  }
+  if (g.nextRequested) goToLab2DStep(s, g.shown + 1, true);
+  if (g.previousRequested) goToLab2DStep(s, g.shown - 1, true);
+  g.nextRequested = g.previousRequested = false;
+  if (g.from && g.to) {
+    g.clock += dt;
+    const double t = g.clock / Lab2DSteps::kAnimationSeconds;
+    s.scene.flow = t >= 1.0 ? *g.to : blendFlows(*g.from, *g.to, t);
+    if (t >= 1.0) g.from.reset(), g.to.reset();
+    s.dirty = true;
+  }
+}
+
+bool lab2dStepAnimating(const Lab2DState& s) { return s.steps.from.has_value(); }
+
+void drawLab2DStepControls(Lab2DState& s) {
+  Lab2DSteps& g = s.steps;
+  if (g.steps.empty()) return;
+  ImGui::Separator();
+  ImGui::TextDisabled("Guided steps");
+  ImGui::BeginDisabled(g.shown == 0);
+  if (ImGui::Button("< Previous")) g.previousRequested = true;
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) showTooltip("The step before (PageUp)");
+  ImGui::SameLine();
+  ImGui::Text("%d of %d", g.shown, int(g.steps.size()));
+  ImGui::SameLine();
+  ImGui::BeginDisabled(g.shown >= int(g.steps.size()));
+  if (ImGui::Button("Next >")) g.nextRequested = true;
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    showTooltip("%s (PageDown: what a presenter's clicker sends)",
+                g.shown < int(g.steps.size()) ? g.steps[size_t(g.shown)].caption.c_str() : "the last step is shown");
+}
+
+float drawLab2DStepCaption(ImDrawList* dl, const Lab2DState& s, ImVec2 origin, ImVec2 size) {
+  const Lab2DSteps& g = s.steps;
+  if (g.steps.empty()) return 0.0f;
+  const float em = ImGui::GetFontSize(), big = em * 1.5f;
+  char counter[32];
+  std::snprintf(counter, sizeof counter, "%d/%d", g.shown, int(g.steps.size()));
+  const std::string text = g.shown == 0 ? std::string("PageDown: first step") : g.steps[size_t(g.shown - 1)].caption;
+  const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(big, size.x - em * 6.0f, 0.0f, text.c_str());
+  const ImVec2 mn(origin.x, origin.y), mx(origin.x + size.x, origin.y + ts.y + em * 0.6f);
+  dl->AddRectFilled(mn, mx, IM_COL32(255, 255, 255, 225));
+  dl->AddText(ImGui::GetFont(), big, ImVec2(mn.x + (size.x - ts.x) * 0.5f, mn.y + em * 0.3f), theme::kText, text.c_str(),
+              nullptr, size.x - em * 6.0f);
+  dl->AddText(ImVec2(mx.x - ImGui::CalcTextSize(counter).x - em * 0.6f, mn.y + em * 0.3f), theme::kTextMuted, counter);
+  return mx.y - mn.y;
+}
+
+}  // namespace flowlab::app

@@ -1,0 +1,47 @@
+// Guided steps in the 2D lab (core/scene/scene_steps.h): Next / Previous (PageDown / PageUp, what a
+// presenter's clicker sends) walk a lesson's steps; parameter changes animate over half a second;
+// the caption shows large at the top of the canvas.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/scene/scene_steps.h"
+
+namespace flowlab::app {
+
+struct AppState;
+struct Lab2DState;
+
+struct Lab2DSteps {
+  static constexpr double kAnimationSeconds = 0.5;
+  std::vector<SceneStep> steps;
+  int shown = 0;              // steps applied
+  std::optional<Flow> start;  // the scene's flow as opened (every state is rebuilt from it)
+  struct Looks {
+    bool density = true, grid = true, patches = false, samples = false, roundTrip = false;
+    double position = -1.0;
+  } opened;                   // overlays and layer slider as opened
+  std::optional<Flow> from, to;  // the animation in progress
+  double clock = 0.0;
+  bool nextRequested = false, previousRequested = false;
+};
+
+// After a scene is opened: its steps (a malformed list is reported with its line and column and
+// ignored; the scene itself stays open), and what step 0 looks like.
+void loadLab2DSteps(AppState& app, Lab2DState& s, const std::string& path);
+// Shows the state after the first k steps (clamped), animating the parameters or not.
+void goToLab2DStep(Lab2DState& s, int k, bool animate);
+// PageDown / PageUp and the buttons' requests, and the animation's clock; in the view's update.
+void updateLab2DSteps(Lab2DState& s, double dt);
+bool lab2dStepAnimating(const Lab2DState& s);
+// Sidebar: "Step k of n", Previous and Next (nothing without steps).
+void drawLab2DStepControls(Lab2DState& s);
+// The caption of the last step shown, large, in a band across the top of the canvas; returns
+// the band's height (0 without steps), which the panes leave free.
+float drawLab2DStepCaption(ImDrawList* dl, const Lab2DState& s, ImVec2 origin, ImVec2 size);
+
+}  // namespace flowlab::app
