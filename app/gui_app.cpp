@@ -62,7 +62,7 @@ void printTrace(const AppState& state, int frame, double workMs) {
   std::snprintf(buf, sizeof buf, "trace frame=%d view=%s ui_scale=%.4f font_px=%.2f font_tex=%llu sidebar=%d work_ms=%.2f",
                 frame, state.activeView ? state.activeView->id().c_str() : "none", state.settings.uiScale,
                 ImGui::GetFontSize(), static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(io.Fonts->TexID)),
-                state.settings.sidebarVisible ? 1 : 0, workMs);
+                state.sidebarShown() ? 1 : 0, workMs);
   line = buf;
   int errors = 0;  // error messages posted so far (journeys check that bad input said something)
   for (const Message& m : state.messages.all()) errors += m.severity == Severity::Error;

@@ -41,6 +41,10 @@ struct AppState {
   // Presentation mode (F5): text, strokes and markers at kPresentationScale, light high-contrast
   // chrome. B blanks the screen until pressed again; F11 asks the window for full screen.
   bool presentation = false;
+  bool presentationSidebar = false;  // the sidebar during presentation (hidden unless Ctrl+B)
+  // Whether the sidebar is drawn: the saved choice, or in presentation mode its own (the canvas
+  // gets the whole width for the hall; the saved setting is untouched).
+  bool sidebarShown() const { return presentation ? presentationSidebar : settings.sidebarVisible; }
   bool blanked = false;
   bool fullscreen = false;  // wanted; the loop applies it to the window
   int lessonsChapter = 0;    // chapter of the lesson opened last from it (0: none yet)

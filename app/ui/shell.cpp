@@ -19,8 +19,9 @@ namespace {
 
 void togglePresentation(AppState& state) {
   state.presentation = !state.presentation;
+  state.presentationSidebar = false;  // the canvas takes the width; Ctrl+B brings the sidebar
   state.fontRebuildRequested = true;
-  state.info(state.presentation ? "Presentation mode (F5 to leave; B blanks the screen, F11 full screen)"
+  state.info(state.presentation ? "Presentation mode (F5 to leave; Ctrl+B sidebar, B blanks the screen, F11 full screen)"
                                 : "Presentation mode off");
 }
 
@@ -47,7 +48,8 @@ void drawMainMenu(AppState& state) {
       if (ImGui::MenuItem(v->title().c_str(), shortcut, state.activeView == v.get())) state.activate(v->id());
     }
     ImGui::Separator();
-    ImGui::MenuItem("Sidebar", shortcutKeys(Action::ToggleSidebar), &state.settings.sidebarVisible);
+    ImGui::MenuItem("Sidebar", shortcutKeys(Action::ToggleSidebar),
+                    state.presentation ? &state.presentationSidebar : &state.settings.sidebarVisible);
     ImGui::MenuItem("Messages", nullptr, &state.showMessages);
     ImGui::MenuItem("Lessons", shortcutKeys(Action::Lessons), &state.showLessons);
     if (ImGui::MenuItem("Presentation mode", shortcutKeys(Action::Presentation), state.presentation))
@@ -155,7 +157,10 @@ void handleGlobalShortcuts(AppState& state) {
   if (shortcutPressed(Action::FullScreen)) state.fullscreen = !state.fullscreen;
   if (shortcutPressed(Action::Blank)) state.blanked = !state.blanked;
   if (shortcutPressed(Action::Quit)) state.quitRequested = true;
-  if (shortcutPressed(Action::ToggleSidebar)) state.settings.sidebarVisible = !state.settings.sidebarVisible;
+  if (shortcutPressed(Action::ToggleSidebar)) {
+    bool& shown = state.presentation ? state.presentationSidebar : state.settings.sidebarVisible;
+    shown = !shown;
+  }
   if (shortcutPressed(Action::LargerText)) changeUiScale(state, 1.1f);
   if (shortcutPressed(Action::SmallerText)) changeUiScale(state, 1.0f / 1.1f);
   if (shortcutPressed(Action::Screenshot)) state.screenshotRequested = true;
@@ -179,7 +184,7 @@ void drawShell(AppState& state) {
   const float statusHeight = ImGui::GetFrameHeight();
   const float bodyHeight = std::max(0.0f, display.y - top - statusHeight);
   float sidebarWidth = 0.0f;
-  if (state.settings.sidebarVisible) {
+  if (state.sidebarShown()) {
     sidebarWidth = std::min(state.settings.sidebarWidthEm * ImGui::GetFontSize(), display.x * 0.5f);
     drawSidebar(state, ImVec2(0, top), ImVec2(sidebarWidth, bodyHeight));
   }

@@ -1,6 +1,7 @@
 #include "app/views/lab2d/lab2d_steps.h"
 
 #include <algorithm>
+#include <cfloat>
 
 #include "app/ui/app_state.h"
 #include "app/ui/keys.h"
@@ -125,11 +126,12 @@ float drawLab2DStepCaption(ImDrawList* dl, const Lab2DState& s, ImVec2 origin, I
   char counter[32];
   std::snprintf(counter, sizeof counter, "%d/%d", g.shown, int(g.steps.size()));
   const std::string text = g.shown == 0 ? std::string("PageDown: first step") : g.steps[size_t(g.shown - 1)].caption;
-  const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(big, size.x - em * 6.0f, 0.0f, text.c_str());
+  const float wrap = size.x - em * 6.0f;
+  const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(big, FLT_MAX, wrap, text.c_str());
   const ImVec2 mn(origin.x, origin.y), mx(origin.x + size.x, origin.y + ts.y + em * 0.6f);
   dl->AddRectFilled(mn, mx, IM_COL32(255, 255, 255, 225));
   dl->AddText(ImGui::GetFont(), big, ImVec2(mn.x + (size.x - ts.x) * 0.5f, mn.y + em * 0.3f), theme::kText, text.c_str(),
-              nullptr, size.x - em * 6.0f);
+              nullptr, wrap);
   dl->AddText(ImVec2(mx.x - ImGui::CalcTextSize(counter).x - em * 0.6f, mn.y + em * 0.3f), theme::kTextMuted, counter);
   return mx.y - mn.y;
 }

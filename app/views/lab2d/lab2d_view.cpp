@@ -274,21 +274,24 @@ void Lab2DView::sidebar(AppState& state) {
   if (ImGui::IsItemHovered())
     showTooltip("The base pane shows |f⁻¹(f(z)) − z| on a log scale: how far the inverse misses its way back.\n"
                 "Rounding is about 1e-16; iterative inverses stop near 1e-12.");
-  ImGui::SetNextItemWidth(em * 5);
-  const char* resolutions[] = {"128", "256", "512"};
-  int r = s_.resolution <= 128 ? 0 : s_.resolution <= 256 ? 1 : 2;
-  if (ImGui::Combo("cells", &r, resolutions, 3)) {
-    s_.resolution = 128 << r;
-    s_.dirty = true;
+  // Presentation mode keeps the lesson's controls and hides the engine's knobs.
+  if (!state.presentation) {
+    ImGui::SetNextItemWidth(em * 5);
+    const char* resolutions[] = {"128", "256", "512"};
+    int r = s_.resolution <= 128 ? 0 : s_.resolution <= 256 ? 1 : 2;
+    if (ImGui::Combo("cells", &r, resolutions, 3)) {
+      s_.resolution = 128 << r;
+      s_.dirty = true;
+    }
+    if (ImGui::IsItemHovered()) showTooltip("Density resolution per axis (coarser while dragging or playing)");
+    ImGui::SetNextItemWidth(em * 8);
+    const char* scales[] = {"shared", "per pane", "log p"};
+    int scale = static_cast<int>(s_.colourScale);
+    if (ImGui::Combo("colour scale", &scale, scales, 3)) s_.colourScale = static_cast<ColourScale>(scale);
+    if (ImGui::IsItemHovered())
+      showTooltip("shared: one colour is one density in both panes\nper pane: each pane's peak is the brightest colour\n"
+                  "log p: log density, 9 units below the peak");
   }
-  if (ImGui::IsItemHovered()) showTooltip("Density resolution per axis (coarser while dragging or playing)");
-  ImGui::SetNextItemWidth(em * 8);
-  const char* scales[] = {"shared", "per pane", "log p"};
-  int scale = static_cast<int>(s_.colourScale);
-  if (ImGui::Combo("colour scale", &scale, scales, 3)) s_.colourScale = static_cast<ColourScale>(scale);
-  if (ImGui::IsItemHovered())
-    showTooltip("shared: one colour is one density in both panes\nper pane: each pane's peak is the brightest colour\n"
-                "log p: log density, 9 units below the peak");
 
   ImGui::Separator();
   ImGui::TextDisabled("Layer by layer");
@@ -299,6 +302,7 @@ void Lab2DView::sidebar(AppState& state) {
   const bool edited = drawStackEditor(s_.scene.flow, s_.editor);
   s_.dirty |= edited;
   drawCouplingPanel(s_);
+  if (state.presentation) return;
   ImGui::Separator();
   ImGui::TextDisabled("engine: %.1f ms at %d² cells", s_.fields.computeMs, s_.fields.resolution);
 }

@@ -350,6 +350,7 @@ void TrainView::sidebar(AppState& state) {
   ImGui::EndDisabled();
   ImGui::Checkbox("log step axis", &s_.logX);
   tooltip("The NLL plot's step axis in decades: early steps spread out");
+  if (state.presentation) return;  // the model files and engine timing are not for the hall
   ImGui::Separator();
   ImGui::TextDisabled("Model");
   ImGui::SetNextItemWidth(-1);
