@@ -1,5 +1,9 @@
 #include "core/train/flow_export.h"
 
+#include <cmath>
+#include <cstdio>
+#include <string>
+
 #include <memory>
 
 #include "core/bijectors/affine_coupling.h"
@@ -35,7 +39,16 @@ Expected<ImportedRealNvp> importRealNvp(const Flow& flow) {
     if (!first) first = mlp;
     if (!(mlp->shape() == first->shape()) || mlp->logScaleBound() != first->logScaleBound())
       return {Status::error(label + ": its mlp differs in shape or bound from layer 1's"), out};
-    for (double w : mlp->weights()) out.params.push_back(float(w));
+    // The trainer keeps float32 weights: one beyond a float's range would become inf (and be
+    // written back as null), so it is refused here with its layer.
+    for (double w : mlp->weights()) {
+      if (!std::isfinite(float(w))) {
+        char value[32];
+        std::snprintf(value, sizeof value, "%.6g", w);
+        return {Status::error(label + ": a weight (" + value + ") is beyond the range of a 32-bit float"), out};
+      }
+      out.params.push_back(float(w));
+    }
   }
   const MlpShape& s = first->shape();
   if (s.in != 1 || s.out != 2 || s.depth < 1)
