@@ -140,6 +140,24 @@ TEST(TrainingScene, WithWeightsFormRoundTripsTheCheckpointBitForBit) {
   }
 }
 
+// Found by the training_scene fuzzer: a scene with weights and no title came back titled with
+// the checkpoint's generated name ("RealNVP on moons ...").
+TEST(TrainingScene, AnUntitledSceneWithWeightsStaysUntitled) {
+  TrainerConfig c;
+  c.model.layers = 2;
+  c.model.hidden = 4;
+  c.testSize = 64;
+  Trainer trainer(c);
+  TrainingScene scene;
+  scene.config = trainer.config();
+  scene.weights = Checkpoint{trainer.config(), trainer.state()};
+  const Expected<Json> j = trainingSceneToJson(scene);
+  ASSERT_TRUE(j.ok());
+  const Expected<TrainingScene> back = parseTrainingScene(j.value.dump(2), "untitled.json");
+  ASSERT_TRUE(back.ok()) << back.status.message();
+  EXPECT_EQ(back.value.title, "");
+}
+
 TEST(TrainingScene, AnArchitectureThatContradictsTheLayersIsAnError) {
   TrainerConfig c;
   c.model.layers = 2;
