@@ -18,7 +18,7 @@ void ConditionerNet::init(double* params, Rng& rng, bool zeroLast) const { mlpIn
 
 const double* ConditionerNet::effective(const double* params) {
   if (masks_.empty()) return params;
-  maskedParams_.assign(params, params + paramCount());
+  maskedParams_ = Eigen::Map<const Vector>(params, paramCount());
   for (int l = 0; l < shape_.layerCount(); ++l) {
     Eigen::Map<Matrix> w(maskedParams_.data() + shape_.weightOffset(l), shape_.fanOut(l), shape_.fanIn(l));
     w.array() *= masks_[l].array();
@@ -36,7 +36,7 @@ void ConditionerNet::backward(const double* params, ConditionerWorkspace& ws, co
                               Batch* dInput) {
   const int n = int(ws.inputT.cols());
   scratchGrad_.resize(paramCount());
-  if (dInput) scratchDx_.resize(std::size_t(shape_.in) * n);
+  if (dInput) scratchDx_.resize(Eigen::Index(shape_.in) * n);
   // effective() again: forward's masked copy may have been overwritten by another call since.
   mlpBackward(shape_, effective(params), ws.inputT.data(), n, ws.mlp, dOut, scratchGrad_.data(),
               dInput ? scratchDx_.data() : nullptr);

@@ -43,7 +43,9 @@ class ConditionerNet {
 
   MlpShape shape_;
   std::vector<Matrix> masks_;
-  std::vector<double> maskedParams_, scratchGrad_, scratchDx_;
+  // Eigen vectors, not std::vector: their fixed alignment keeps the products' rounding (peeling
+  // to an aligned address) the same from run to run, so training is bit-reproducible.
+  Vector maskedParams_, scratchGrad_, scratchDx_;
 };
 
 }  // namespace flowlab

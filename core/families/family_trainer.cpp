@@ -1,5 +1,6 @@
 #include "core/families/family_trainer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -46,6 +47,7 @@ void FamilyTrainer::reset() {
   for (auto& s : state_) s = FamilyTrainerState{};
   cur_ = 0;
   prev_ = -1;
+  scheduleStart_ = 0;
   FamilyTrainerState& s = state_[cur_];
   s.params.resize(flow_.paramCount());
   Rng rng(mix(config_.seed, kInitStream));
@@ -60,7 +62,7 @@ void FamilyTrainer::reset() {
 
 double FamilyTrainer::currentLearningRate() const {
   const FamilyTrainerState& s = state_[cur_];
-  return learningRateAt(config_.schedule, config_.learningRate, s.step) * s.lrScale;
+  return learningRateAt(config_.schedule, config_.learningRate, std::max(0LL, s.step - scheduleStart_)) * s.lrScale;
 }
 
 double FamilyTrainer::trainNll() const {

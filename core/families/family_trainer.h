@@ -78,6 +78,11 @@ class FamilyTrainer {
   int nonFiniteEvents() const { return state_[cur_].nonFiniteEvents; }
   double currentLearningRate() const;
   const std::vector<float>& curve() const { return curve_; }  // batch NLL of accepted steps
+  // The schedule runs over [scheduleStart, scheduleStart + schedule.total), as Trainer's: 0 after
+  // reset(); restartSchedule() begins a new one at the current step so a finished run continues.
+  long long scheduleStart() const { return scheduleStart_; }
+  long long scheduleEnd() const { return scheduleStart_ + config_.schedule.total; }
+  void restartSchedule() { scheduleStart_ = stepCount(); }
 
   FamilyTrainerSnapshot snapshot() const;  // thread-safe
   void reset();                            // fresh parameters from the seed, step 0
@@ -86,6 +91,7 @@ class FamilyTrainer {
   const FamilyTrainerConfig& config() const { return config_; }
   const Dataset& dataset() const { return dataset_; }
   TrainableFlow& flow() { return flow_; }
+  const TrainableFlow& flow() const { return flow_; }
   const FamilyTrainerState& state() const { return state_[cur_]; }
   const Batch& testSet() const { return testSet_; }
   Vector logProb(const Batch& x);  // at standardized points, current parameters
@@ -100,6 +106,7 @@ class FamilyTrainer {
   Batch testSet_, batch_;
   FamilyTrainerState state_[3];  // current, previous (rollback), candidate: rotation, never copies
   int cur_ = 0, prev_ = -1;
+  long long scheduleStart_ = 0;
   std::vector<float> curve_;
   Vector grad_;
   mutable std::mutex snapshotMutex_;

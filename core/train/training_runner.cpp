@@ -7,8 +7,6 @@
 
 #include "core/random.h"
 #include "core/train/checkpoint.h"
-#include "core/train/flow_export.h"
-#include "core/train/model_density.h"
 
 namespace flowlab {
 
@@ -54,7 +52,7 @@ struct TrainingRunner::Command {
   Kind kind = Run;
   double value = 0.0;
   long long n = 0;
-  TrainerConfig config;
+  RunConfig config;
   std::shared_ptr<const Checkpoint> checkpoint;  // Load
   std::string path;
   std::uint64_t seq = 0;
@@ -72,7 +70,7 @@ struct TrainingRunner::Impl {
   std::shared_ptr<const RunnerSnapshot> snapshot = std::make_shared<RunnerSnapshot>();
 
   // Owned by the training thread.
-  std::unique_ptr<Trainer> trainer;
+  std::unique_ptr<RunEngine> trainer;
   std::uint64_t generation = 0, applied = 0, version = 0;
   bool running = false, stopArmed = false;
   long long pending = 0;
@@ -89,7 +87,6 @@ struct TrainingRunner::Impl {
   double bestNll = kNaN;
   long long bestStep = -1;
   int sinceBest = 0;
-  TrainerState bestState;
   std::shared_ptr<const Batch> dataPoints, basePoints;
   std::shared_ptr<const RunnerFields> fields;
   std::uint64_t saveSeq = 0;
@@ -136,10 +133,10 @@ struct TrainingRunner::Impl {
     evaluateTest();  // the test curve starts at step 0 (the baseline), whatever follows
   }
 
-  void build(const TrainerConfig& config) { adopt(std::make_unique<Trainer>(config)); }
+  void build(const RunConfig& run) { adopt(makeRunEngine(run)); }
 
   // `t` becomes the run: new scatter points of its dataset, curves restarting at its step.
-  void adopt(std::unique_ptr<Trainer> t) {
+  void adopt(std::unique_ptr<RunEngine> t) {
     trainer = std::move(t);
     Rng rng(trainer->config().seed + 7919);  // scatter samples: not the trainer's batches
     dataPoints = std::make_shared<const Batch>(trainer->dataset().sample(opt.scatterPoints, rng));
@@ -151,9 +148,7 @@ struct TrainingRunner::Impl {
 
   // A checkpoint that does not build keeps the current run (and its generation) untouched.
   void load(const Checkpoint& cp) {
-    Status s = validateTrainerConfig(cp.config);
-    Expected<std::unique_ptr<Trainer>> t{s, nullptr};
-    if (s.ok()) t = trainerFromCheckpoint(cp);
+    Expected<std::unique_ptr<RunEngine>> t = runEngineFromCheckpoint(cp);
     if (!t.ok()) {
       message = "Open model: " + t.status.message() + " (the current model stays)";
       return;
@@ -170,7 +165,7 @@ struct TrainingRunner::Impl {
     if (!(nll >= bestNll)) {  // also when bestNll is NaN (none yet)
       bestNll = nll;
       bestStep = testStep;
-      bestState = trainer->state();
+      trainer->keepBest();
       sinceBest = 0;
     } else {
       ++sinceBest;
@@ -186,25 +181,14 @@ struct TrainingRunner::Impl {
   void computeFields(int resolution) {
     const auto t0 = Clock::now();
     auto f = std::make_shared<RunnerFields>();
-    const VectorT<float>& p = trainer->state().params;
-    Expected<DensityGrid> density = modelDensityGrid(*trainer, GridSpec{opt.rect, resolution, resolution});
+    Expected<DensityGrid> density = trainer->density(GridSpec{opt.rect, resolution, resolution});
     // Nothing non-finite is drawn: a field that is not finite keeps the previous one.
     if (density.ok() && !(density.value.density.allFinite() && std::isfinite(density.value.mass)))
       density.status = Status::error("the density has non-finite values at step " + std::to_string(trainer->stepCount()));
-    // f⁻¹ of the scatter through the trainer's float32 path in one chunk: after the density pass
-    // the workspace's state[0] holds z (realnvp.h), about 20x faster than the exported Flow.
-    Expected<Batch> latent{Status::okStatus(), Batch{}};
-    {
-      const MatrixT<float> x = dataPoints->cast<float>();
-      VectorT<float> logP;
-      RealNvpWorkspace<float> ws;
-      trainer->model().logProb(p.data(), x, logP, ws, int(x.rows()));
-      latent.value = ws.state[0].cast<double>();
-    }
-    if (latent.ok() && !latent.value.allFinite()) latent.status = Status::error("non-finite latent points");
-    // Samples x = f(z) of the N(0, I) scatter: the sampling direction exists only in the exported Flow.
+    Expected<Batch> latent = trainer->toBase(*dataPoints);
+    // Samples x = f(z) of the N(0, I) scatter: the sampling direction exists only in the core Flow.
     Expected<Batch> samples{Status::okStatus(), Batch{}};
-    const Flow flow = exportRealNvp(trainer->config().model, std::vector<float>(p.data(), p.data() + p.size()));
+    const Flow flow = trainer->flow();
     {
       const Expected<Transformed> x = flow.forward(*basePoints);
       if (!x.ok()) samples.status = x.status;
@@ -292,7 +276,7 @@ struct TrainingRunner::Impl {
         if (bestStep >= 0) {
           halt();
           pending = 0;
-          if (const Status s = trainer->restore(bestState); !s.ok()) message = "Restore best: " + s.message();
+          if (const Status s = trainer->restoreBest(); !s.ok()) message = "Restore best: " + s.message();
           train.push(double(bestStep), trainer->trainNll());
           test.push(double(bestStep), bestNll);
           testNll = bestNll;
@@ -301,7 +285,7 @@ struct TrainingRunner::Impl {
         }
         break;
       case Command::Save: {
-        const Status s = saveCheckpoint(*trainer, c.path);
+        const Status s = trainer->save(c.path);
         saveSeq = c.seq;
         savePath = c.path;
         saveError = s.ok() ? "" : s.message();
@@ -322,7 +306,7 @@ struct TrainingRunner::Impl {
 
   // One chunk of steps while running or stepping.
   void stepChunk() {
-    Trainer& t = *trainer;
+    RunEngine& t = *trainer;
     const bool throttled = running && pending == 0 && speed > 0.0;
     long long n = throttled ? 1 : std::clamp<long long>(std::llround(kChunkSeconds / stepSeconds), 1, 16);
     if (pending > 0) {
@@ -391,7 +375,7 @@ struct TrainingRunner::Impl {
     s->pendingSteps = pending;
     s->busy = stepping();
     if (trainer) {
-      const Trainer& t = *trainer;
+      const RunEngine& t = *trainer;
       s->step = t.stepCount();
       s->trainNll = t.trainNll();
       s->learningRate = t.currentLearningRate();
@@ -400,7 +384,10 @@ struct TrainingRunner::Impl {
       s->scheduleEnd = t.scheduleEnd();
       s->floor = t.entropyFloor();
       s->config = t.config();
-      s->params.assign(t.state().params.data(), t.state().params.data() + t.state().params.size());
+      s->family = t.family();
+      s->params = t.fastParams();
+      s->familyParams = t.familyParams();
+      s->layers = t.layerCount();
     }
     s->testNll = testNll;
     s->testStep = testStep;
@@ -442,7 +429,10 @@ struct TrainingRunner::Impl {
   }
 };
 
-TrainingRunner::TrainingRunner(const TrainerConfig& config, RunnerOptions options) : impl_(std::make_unique<Impl>()) {
+TrainingRunner::TrainingRunner(const TrainerConfig& config, RunnerOptions options)
+    : TrainingRunner(RunConfig{config, std::nullopt}, std::move(options)) {}
+
+TrainingRunner::TrainingRunner(const RunConfig& config, RunnerOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->opt = std::move(options);
   rebuild(config);
   impl_->thread_ = std::thread([this] { loop(); });
@@ -472,7 +462,8 @@ std::uint64_t TrainingRunner::run() { return post(Command(Command::Run)); }
 std::uint64_t TrainingRunner::pause() { return post(Command(Command::Pause)); }
 std::uint64_t TrainingRunner::step(int n) { return post(Command(Command::Step, 0.0, std::max(0, n))); }
 std::uint64_t TrainingRunner::reset() { return post(Command(Command::Reset)); }
-std::uint64_t TrainingRunner::rebuild(const TrainerConfig& config) {
+std::uint64_t TrainingRunner::rebuild(const TrainerConfig& config) { return rebuild(RunConfig{config, std::nullopt}); }
+std::uint64_t TrainingRunner::rebuild(const RunConfig& config) {
   Command c(Command::Rebuild);
   c.config = config;
   return post(std::move(c));

@@ -18,11 +18,13 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "core/eval/density_grid.h"
+#include "core/train/run_engine.h"
 #include "core/train/trainer.h"
 
 namespace flowlab {
@@ -75,8 +77,13 @@ struct RunnerSnapshot {
   StopReason stopped = StopReason::None;  // why running last ended by itself
   std::string message;           // for a stop or a failed command, shown to the user
   double floor = std::nan("");   // entropy floor of the dataset (NaN before the first trainer is built)
-  TrainerConfig config;
-  std::vector<float> params;     // RealNvp<float> layout, finite
+  TrainerConfig config;           // a family run: the shared settings (config.model unused)
+  std::optional<FamilyConfig> family;  // empty: the fast RealNVP of config.model
+  std::vector<float> params;     // RealNvp<float> layout, finite (empty for a family run)
+  std::vector<double> familyParams;  // the family stack's parameters, finite (empty for RealNVP)
+  int layers = 0;                // between data and base, as the layer views count them
+  RunConfig run() const { return RunConfig{config, family}; }
+  bool hasModel() const { return !params.empty() || !familyParams.empty(); }
   NllSeries train, test;         // train NLL (moving average) and test NLL curves
   std::vector<double> rollbackSteps;  // steps at which a non-finite step was rolled back
   double bestTestNll = 0.0;      // best test NLL so far (early stopping)
@@ -106,6 +113,7 @@ class TrainingRunner {
  public:
   // Starts the thread and builds the first trainer there (config must validate).
   TrainingRunner(const TrainerConfig& config, RunnerOptions options = {});
+  TrainingRunner(const RunConfig& run, RunnerOptions options = {});  // any family
   ~TrainingRunner();  // stops the thread (at the next step boundary)
   TrainingRunner(const TrainingRunner&) = delete;
   TrainingRunner& operator=(const TrainingRunner&) = delete;
@@ -116,6 +124,7 @@ class TrainingRunner {
   std::uint64_t step(int n);     // pauses, then exactly n more steps
   std::uint64_t reset();         // fresh parameters from the seed, step 0, paused
   std::uint64_t rebuild(const TrainerConfig& config);  // a new run with these settings, paused
+  std::uint64_t rebuild(const RunConfig& run);         // the same, for any family
   // A new run continuing a saved model (core/train/checkpoint.h): its settings, parameters, step and
   // optimizer state, paused, the curves restarting at its step. The trainer is built on the training
   // thread; a checkpoint it cannot build leaves the current run as it was and says
