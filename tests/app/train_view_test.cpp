@@ -528,5 +528,85 @@ TEST_F(TrainViewTest, OpenModelOnASettingsOnlySceneOpensTheScene) {
   EXPECT_EQ(step(), 0);
 }
 
+TEST_F(TrainViewTest, PickingAFamilyTrainsItAndItsGridPatchesAndStagesAreDrawn) {
+  EXPECT_FALSE(snap().family) << "RealNVP on the fast path by default";
+  s().settings.flow = "maf";  // what the flow combo sets
+  s().settings.layers = 4;
+  s().settings.hidden = 32;
+  s().rebuildRequested = true;
+  frame();
+  settle();
+  ASSERT_TRUE(snap().family) << s().error;
+  EXPECT_EQ(snap().family->kind, FamilyKind::Maf);
+  EXPECT_EQ(snap().family->layers, 4);
+  EXPECT_EQ(snap().family->hidden, 32);
+  EXPECT_NEAR(snap().testNll, kGaussianBaselineNll, 0.35) << "a fresh MAF is near the identity";
+  s().pendingSteps = 300;
+  frame();
+  settle();
+  EXPECT_EQ(step(), 300);
+  EXPECT_LT(snap().testNll, kGaussianBaselineNll - 0.6) << "300 MAF steps on moons learn";
+  EXPECT_GT(snap().testNll, snap().floor - 0.05);
+  // The same parameters as the generic trainer for the same settings.
+  const Expected<RunConfig> run = runConfigFrom(s().settings);
+  ASSERT_TRUE(run.ok()) << run.status.message();
+  FamilyTrainer t(familyTrainerConfig(run.value.config, *run.value.family));
+  t.step(300);
+  const Vector& p = t.state().params;
+  EXPECT_EQ(snap().familyParams, std::vector<double>(p.data(), p.data() + p.size()));
+  // The overlays and the probe of the family's map.
+  std::vector<std::string> unknown;
+  view->setOverlays({"grid", "patches"}, true, unknown);
+  frame();
+  ASSERT_NE(s().overlayWorker, nullptr);
+  ASSERT_TRUE(s().overlayWorker->waitDone(120.0));
+  frame();
+  ASSERT_TRUE(s().overlays);
+  EXPECT_EQ(s().overlays->step, 300);
+  EXPECT_EQ(s().gridLinesDrawn, 26);
+  EXPECT_EQ(s().patchesDrawn, 144);
+  EXPECT_GT(s().overlays->patches.value.logAbsDet.cwiseAbs().maxCoeff(), 0.05);
+  // The pull-back slider counts the family's layers.
+  ASSERT_TRUE(waitForTraining(s(), 120.0, true));
+  frame();
+  EXPECT_EQ(snap().layers, 4);
+  ASSERT_TRUE(snap().fields);
+  EXPECT_EQ(snap().fields->stages.size(), 5u);
+  // The sidebar's settings of the run are the ones that built it.
+  const TrainSettings back = settingsFrom(snap().config, snap().family);
+  EXPECT_EQ(back.flow, "maf");
+  EXPECT_EQ(back.layers, 4);
+  EXPECT_EQ(back.hidden, 32);
+}
+
+TEST_F(TrainViewTest, ABadFamilyKnobSaysWhichAndKeepsTheRun) {
+  s().settings.flow = "nsf";
+  s().settings.bins = 6;
+  s().rebuildRequested = true;
+  frame();
+  settle();
+  ASSERT_TRUE(snap().family);
+  EXPECT_EQ(snap().family->bins, 6);
+  const std::uint64_t generation = snap().generation;
+  s().settings.bins = 1;  // no spline has one bin
+  s().rebuildRequested = true;
+  frame();
+  settle();
+  EXPECT_NE(s().error.find("bins"), std::string::npos) << s().error;
+  EXPECT_EQ(snap().generation, generation) << "the current run stays";
+  s().settings.flow = "no-such-flow";
+  s().settings.bins = 6;
+  s().rebuildRequested = true;
+  frame();
+  EXPECT_NE(s().error.find("no-such-flow"), std::string::npos) << s().error;
+  s().settings.flow = "realnvp";
+  s().rebuildRequested = true;
+  frame();
+  settle();
+  EXPECT_TRUE(s().error.empty()) << s().error;
+  EXPECT_FALSE(snap().family) << "back on the fast path";
+  EXPECT_FALSE(snap().params.empty());
+}
+
 }  // namespace
 }  // namespace flowlab::app

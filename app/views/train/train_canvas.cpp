@@ -211,7 +211,7 @@ void drawBase(ImDrawList* dl, const TrainState& state, const PlotFrame& f) {
   const RunnerSnapshot& s = *state.snap;  // the background is drawn before the overlays
   drawDots(dl, f, s.basePoints.get(), IM_COL32(52, 120, 198, 110), 1.5f);
   // A stage of the layer-by-layer pull-back, or all the way to z.
-  const int layers = s.config.model.layers;
+  const int layers = s.layers;
   const bool stage = state.layerShown >= 0 && s.fields && int(s.fields->stages.size()) == layers + 1;
   if (stage) drawDots(dl, f, &s.fields->stages[size_t(state.layerShown)], IM_COL32(222, 112, 38, 150), 1.5f);
   else if (s.fields && s.fields->latent.ok()) drawDots(dl, f, &s.fields->latent.value, IM_COL32(222, 112, 38, 150), 1.5f);

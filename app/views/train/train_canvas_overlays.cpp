@@ -33,12 +33,18 @@ void updateTrainHover(TrainState& s, const TrainLayout& l) {
   s.hoverError.clear();
   s.hoverPane = TrainState::HoverPane::None;
   const ImVec2 m = ImGui::GetIO().MousePos;
-  if (!ImGui::IsWindowHovered() || s.snap->params.empty()) return;
+  if (!ImGui::IsWindowHovered() || !s.snap->hasModel()) return;
   const bool data = l.density.contains(m), base = l.base.contains(m);
   if (!data && !base) return;
   if (s.probedSnap != s.snap || !s.probeFlow) {  // the model of this frame's snapshot
-    s.probeFlow = exportRealNvp(s.snap->config.model, s.snap->params);
+    Expected<Flow> flow = runFlow(s.snap->run(), s.snap->params, s.snap->familyParams);
     s.probedSnap = s.snap;
+    if (!flow.ok()) {
+      s.probeFlow.reset();
+      s.hoverError = flow.status.message();
+      return;
+    }
+    s.probeFlow = std::move(flow.value);
   }
   Vector p(2);
   (data ? l.density : l.base).toData(m, p(0), p(1));

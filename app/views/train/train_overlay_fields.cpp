@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cmath>
 
-#include "core/train/flow_export.h"
 
 namespace flowlab::app {
 namespace {
@@ -14,16 +13,19 @@ namespace {
 constexpr int kGridLines = 13, kGridVertices = 40, kPatchesPerAxis = 12;
 constexpr double kPatchSide = 0.45;
 
-std::shared_ptr<const OverlayFields> compute(std::uint64_t generation, long long step, const RealNvpConfig& model,
-                                             const std::vector<float>& params) {
+std::shared_ptr<const OverlayFields> compute(const OverlayFieldWorker::Job& job) {
   const auto t0 = std::chrono::steady_clock::now();
   auto f = std::make_shared<OverlayFields>();
-  f->generation = generation;
-  f->step = step;
-  const Flow flow = exportRealNvp(model, params);
+  f->generation = job.generation;
+  f->step = job.step;
+  const Expected<Flow> flow = runFlow(job.run, job.fastParams, job.familyParams);
   f->baseGrid = warpGridLines(Flow(2), kOverlayZRect, kGridLines, 2);
-  f->grid = warpGridLines(flow, kOverlayZRect, kGridLines, kGridVertices);
-  f->patches = jacobianPatches(flow, kOverlayZRect, kPatchesPerAxis, kPatchesPerAxis, kPatchSide);
+  if (!flow.ok()) {
+    f->grid.status = f->patches.status = flow.status;
+    return f;
+  }
+  f->grid = warpGridLines(flow.value, kOverlayZRect, kGridLines, kGridVertices);
+  f->patches = jacobianPatches(flow.value, kOverlayZRect, kPatchesPerAxis, kPatchesPerAxis, kPatchSide);
   if (f->patches.ok() && f->patches.value.logAbsDet.size() > 0) {
     const double m = f->patches.value.logAbsDet.cwiseAbs().maxCoeff();
     f->patchRange = std::isfinite(m) ? std::clamp(std::ceil(m), 1.0, 8.0) : 8.0;
@@ -47,14 +49,14 @@ OverlayFieldWorker::~OverlayFieldWorker() {
   thread_.join();
 }
 
-void OverlayFieldWorker::request(std::uint64_t generation, long long step, const RealNvpConfig& model,
-                                 const std::vector<float>& params) {
+void OverlayFieldWorker::request(std::uint64_t generation, long long step, const RunConfig& run,
+                                 const std::vector<float>& fastParams, const std::vector<double>& familyParams) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (generation == askedGeneration_ && step == askedStep_) return;
     askedGeneration_ = generation;
     askedStep_ = step;
-    job_ = Job{generation, step, model, params};
+    job_ = Job{generation, step, run, fastParams, familyParams};
     hasJob_ = true;
   }
   wake_.notify_all();
@@ -81,7 +83,7 @@ void OverlayFieldWorker::loop() {
       hasJob_ = false;
       busy_ = true;
     }
-    auto result = compute(job.generation, job.step, job.model, job.params);
+    auto result = compute(job);
     {
       std::lock_guard<std::mutex> lock(mutex_);
       latest_ = std::move(result);

@@ -14,7 +14,7 @@
 
 #include "core/eval/grid_warp.h"
 #include "core/eval/jacobian_patches.h"
-#include "core/train/realnvp.h"
+#include "core/train/run_engine.h"
 
 namespace flowlab::app {
 
@@ -40,20 +40,25 @@ class OverlayFieldWorker {
 
   // The overlays for these parameters; ignored when the latest request had the same generation
   // and step. A newer request replaces one not yet started.
-  void request(std::uint64_t generation, long long step, const RealNvpConfig& model,
-               const std::vector<float>& params);
+  void request(std::uint64_t generation, long long step, const RunConfig& run, const std::vector<float>& fastParams,
+               const std::vector<double>& familyParams);
   std::shared_ptr<const OverlayFields> latest() const;
   // Blocks until the last request is done (tests and scripts only); false on timeout.
   bool waitDone(double timeoutSeconds);
 
  private:
   void loop();
+
+ public:
   struct Job {
     std::uint64_t generation = 0;
     long long step = -1;
-    RealNvpConfig model;
-    std::vector<float> params;
+    RunConfig run;
+    std::vector<float> fastParams;
+    std::vector<double> familyParams;
   };
+
+ private:
   std::function<void()> onDone_;
   mutable std::mutex mutex_;
   std::condition_variable wake_, done_;

@@ -26,7 +26,25 @@ Expected<TrainerConfig> trainerConfigFrom(const TrainSettings& s, const TrainerC
   return {validateTrainerConfig(c), c};
 }
 
-TrainSettings settingsFrom(const TrainerConfig& c) {
+Expected<RunConfig> runConfigFrom(const TrainSettings& s, const TrainerConfig& base) {
+  const Expected<TrainerConfig> config = trainerConfigFrom(s, base);
+  RunConfig run{config.value, std::nullopt};
+  if (!config.ok()) return {config.status, run};
+  const std::optional<FamilyKind> kind = familyFromName(s.flow);
+  if (!kind) return {Status::error("unknown flow family \"" + s.flow + "\""), run};
+  if (*kind != FamilyKind::RealNvp) {
+    FamilyConfig f;
+    f.kind = *kind;
+    f.layers = s.layers;
+    f.hidden = s.hidden;
+    f.bins = s.bins;
+    f.bound = s.bound;
+    run.family = f;
+  }
+  return {validateRunConfig(run), run};
+}
+
+TrainSettings settingsFrom(const TrainerConfig& c, const std::optional<FamilyConfig>& family) {
   TrainSettings t;
   t.dataset = datasetName(c.data.kind);
   t.noise = hasNoise(c.data.kind) ? c.data.noise : -1.0;  // a dataset without noise takes none
@@ -35,6 +53,13 @@ TrainSettings settingsFrom(const TrainerConfig& c) {
   t.batch = c.batch;
   t.learningRate = c.learningRate;
   t.seed = c.seed;
+  if (family) {
+    t.flow = familyName(family->kind);
+    t.layers = family->layers;
+    t.hidden = family->hidden;
+    t.bins = family->bins;
+    t.bound = family->bound;
+  }
   // Own points: the raw points, so a sidebar change rebuilds on the same data.
   if (c.data.points) t.ownPoints = std::make_shared<const Batch>(c.data.points->raw), t.ownName = "own points";
   return t;
@@ -74,7 +99,7 @@ void report(AppState& app, TrainState& s) {
     s.loadCommand = 0;
     if (snap.message.rfind("Open model", 0) != 0) {  // a failed load says so (and keeps the run)
       // The sidebar shows the loaded run's settings, so a later change starts from them.
-      s.settings = settingsFrom(snap.config);
+      s.settings = settingsFrom(snap.config, snap.family);
       if (snap.config.data.points) s.settings.ownName = "points of " + s.loadedFrom;
       s.baseConfig = snap.config;
       app.info("opened model " + s.loadedFrom + " at step " + std::to_string(snap.step) + "; Run continues training it");
@@ -109,7 +134,7 @@ void advanceTraining(AppState& app, TrainState& s, double /*dt*/) {
   // First: opening a settings-only training scene asks for a rebuild, done below in this frame.
   if (s.openRequested && s.runner) openModel(app, s);
   if (!s.runner || s.rebuildRequested) {
-    const Expected<TrainerConfig> config = trainerConfigFrom(s.settings, s.baseConfig);
+    const Expected<RunConfig> config = runConfigFrom(s.settings, s.baseConfig);
     s.rebuildRequested = false;
     if (!config.ok()) {
       s.error = config.status.message();  // the current run stays

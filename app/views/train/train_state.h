@@ -29,6 +29,11 @@ inline constexpr double kGaussianBaselineNll = 2.8378770664093453;
 
 // What the sidebar edits; defaults are `flowlab train`'s (app/cli/train_command.cpp).
 struct TrainSettings {
+  // The flow family (core/families/families.h): "realnvp" trains on the fast float32 path, the
+  // others on the generic trainer; the knobs below are the family's (bins and bound: nsf only).
+  std::string flow = "realnvp";
+  int bins = FamilyConfig{}.bins;
+  double bound = FamilyConfig{}.bound;
   std::string dataset = "moons";
   double noise = -1.0;  // < 0: the dataset's default
   int layers = 6;
@@ -47,8 +52,10 @@ struct TrainSettings {
 // the reason it cannot. `base` supplies what the sidebar does not edit (schedule, depth, optimizer,
 // test size...): a training scene's settings, or the CLI's defaults.
 Expected<TrainerConfig> trainerConfigFrom(const TrainSettings& s, const TrainerConfig& base = TrainerConfig{});
-// The sidebar's settings of a config (the inverse of trainerConfigFrom on the fields it edits).
-TrainSettings settingsFrom(const TrainerConfig& c);
+// The same with the family: empty for realnvp (the fast path), else the family's knobs.
+Expected<RunConfig> runConfigFrom(const TrainSettings& s, const TrainerConfig& base = TrainerConfig{});
+// The sidebar's settings of a config (the inverse of runConfigFrom on the fields it edits).
+TrainSettings settingsFrom(const TrainerConfig& c, const std::optional<FamilyConfig>& family = std::nullopt);
 
 // Speeds of the speed control, in steps per second; 0 = as fast as the machine allows.
 inline constexpr double kSpeeds[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 0};

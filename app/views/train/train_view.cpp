@@ -182,6 +182,7 @@ void TrainView::settingsPanel() {
   const float field = em * 8.0f;
   TrainSettings& t = s_.settings;
   bool rebuild = false;
+  rebuild |= familyPicker(field);
   ImGui::SetNextItemWidth(field);
   if (ImGui::BeginCombo("dataset", t.dataName().c_str())) {
     for (const std::string& name : datasetNames())
@@ -212,10 +213,7 @@ void TrainView::settingsPanel() {
     }
     tooltip("Standard deviation of the Gaussian noise added to the raw points (applied on release)");
   }
-  ImGui::SetNextItemWidth(field);
-  ImGui::SliderInt("layers", &t.layers, 1, 16);
-  rebuild |= ImGui::IsItemDeactivatedAfterEdit();
-  tooltip("Affine coupling layers K (alternating which coordinate is kept)");
+  rebuild |= familyKnobs(field);
   const int widths[] = {16, 32, 64, 128};
   ImGui::SetNextItemWidth(field);
   if (ImGui::BeginCombo("hidden width", std::to_string(t.hidden).c_str())) {
@@ -250,6 +248,66 @@ void TrainView::settingsPanel() {
   tooltip("Seeds the initial weights, the batches and the test set: same seed, same curve");
   if (rebuild) s_.rebuildRequested = true;
   if (!s_.error.empty()) ImGui::TextColored(theme::kErrorText, "%s", s_.error.c_str());
+}
+
+namespace {
+
+const char* layersHelp(FamilyKind kind) {
+  switch (kind) {
+    case FamilyKind::Nice: return "Additive coupling layers K (alternating halves), then one diagonal scaling";
+    case FamilyKind::Glow: return "Glow steps K, each ActNorm, an invertible linear map (LU) and an affine coupling";
+    case FamilyKind::Maf:
+    case FamilyKind::Iaf: return "Autoregressive layers K (MADE conditioners), the coordinate order alternating";
+    case FamilyKind::Nsf: return "Spline coupling layers K (alternating which coordinate is kept)";
+    default: return "Affine coupling layers K (alternating which coordinate is kept)";
+  }
+}
+
+}  // namespace
+
+// The family combo and its one-line description; true when the family changed.
+bool TrainView::familyPicker(float field) {
+  TrainSettings& t = s_.settings;
+  bool changed = false;
+  ImGui::SetNextItemWidth(field);
+  if (ImGui::BeginCombo("flow", t.flow.c_str())) {
+    for (const std::string& name : familyNames()) {
+      if (ImGui::Selectable(name.c_str(), name == t.flow) && name != t.flow) t.flow = name, changed = true;
+      if (const auto kind = familyFromName(name)) tooltip(familyDescription(*kind).c_str());
+    }
+    ImGui::EndCombo();
+  }
+  tooltip("The flow family to train (chapter 6). RealNVP trains on the fast float32 path; the others on the "
+          "generic double-precision trainer, a few times slower per step. Changing it starts a new run.");
+  if (const auto kind = familyFromName(t.flow)) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", familyDescription(*kind).c_str());
+    ImGui::PopTextWrapPos();
+  }
+  return changed;
+}
+
+// The family's own knobs: layers and hidden width for all, bins and bound for NSF.
+bool TrainView::familyKnobs(float field) {
+  TrainSettings& t = s_.settings;
+  const FamilyKind kind = familyFromName(t.flow).value_or(FamilyKind::RealNvp);
+  bool changed = false;
+  ImGui::SetNextItemWidth(field);
+  ImGui::SliderInt(kind == FamilyKind::Glow ? "steps" : "layers", &t.layers, 1, 16);
+  changed |= ImGui::IsItemDeactivatedAfterEdit();
+  tooltip(layersHelp(kind));
+  if (kind == FamilyKind::Nsf) {
+    ImGui::SetNextItemWidth(field);
+    ImGui::SliderInt("bins", &t.bins, 2, 32);
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    tooltip("Bins K of each rational-quadratic spline: more bins, more bends per layer");
+    float bound = static_cast<float>(t.bound);
+    ImGui::SetNextItemWidth(field);
+    if (ImGui::SliderFloat("bound B", &bound, 1.0f, 8.0f, "%.1f")) t.bound = bound;
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    tooltip("The splines act on [-B, B]; outside it each layer is the identity (linear tails)");
+  }
+  return changed;
 }
 
 void TrainView::numbersPanel() {
@@ -333,7 +391,7 @@ void TrainView::sidebar(AppState& state) {
   patchesToggleMin_ = ImGui::GetItemRectMin(), patchesToggleMax_ = ImGui::GetItemRectMax();
   tooltip("Small squares of z and their images under f, coloured by log|det J| at the centre: blue "
           "shrinks area, red stretches it (as in the 2D lab)");
-  const int layers = s_.snap->config.model.layers;
+  const int layers = s_.snap->layers;
   const bool haveStages = s_.snap->fields && !s_.snap->fields->stages.empty();
   int shown = s_.layerShown < 0 ? layers : s_.layerShown;
   ImGui::BeginDisabled(!haveStages);
@@ -379,7 +437,7 @@ void TrainView::update(AppState& state, double dt) {
   if (s_.importRequested) importPoints(state, s_);
   pacer_->setFrameMs(state.frame.frameMs);
   // Play of the layer slider: one layer every 0.6 s, from the data to z.
-  const int layers = s_.snap->config.model.layers;
+  const int layers = s_.snap->layers;
   if (s_.playRequested) {
     s_.playRequested = false;
     s_.layerPlay = !s_.layerPlay;
@@ -398,7 +456,7 @@ void TrainView::update(AppState& state, double dt) {
 
 void TrainView::requestOverlays(const AppState& state) {
   const RunnerSnapshot& snap = *s_.snap;
-  if (!(s_.showGrid || s_.showPatches) || !snap.fields || snap.params.empty()) return;
+  if (!(s_.showGrid || s_.showPatches) || !snap.fields || !snap.hasModel()) return;
   if (!s_.overlayWorker) {
     auto wake = s_.wake;  // a copy: the worker thread never reads the view's state
     s_.overlayWorker = std::make_unique<OverlayFieldWorker>([wake] { if (wake) wake(true); });
@@ -411,7 +469,7 @@ void TrainView::requestOverlays(const AppState& state) {
   const double cost = s_.overlays ? s_.overlays->computeMs / 1000.0 : 0.05;
   if (snap.running && now - s_.overlayAskedAt < std::max(1.0, 30.0 * cost)) return;
   s_.overlayAskedAt = now;
-  s_.overlayWorker->request(snap.generation, snap.fields->step, snap.config.model, snap.params);
+  s_.overlayWorker->request(snap.generation, snap.fields->step, snap.run(), snap.params, snap.familyParams);
 }
 
 void TrainView::setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) {
@@ -450,7 +508,8 @@ void TrainView::traceState(std::string& out) const {
   std::snprintf(buf, sizeof buf,
                 " scene=%s dataset=%s noise=%g layers=%d hidden=%d depth=%d batch=%d peak_lr=%g schedule_steps=%d "
                 "warmup_steps=%d seed=%llu generation=%llu",
-                scene.c_str(), datasetName(c.data.kind).c_str(), c.data.noise, c.model.layers, c.model.hidden,
+                scene.c_str(), datasetName(c.data.kind).c_str(), c.data.noise,
+                t.family ? t.family->layers : c.model.layers, t.family ? t.family->hidden : c.model.hidden,
                 c.model.depth, c.batch, c.learningRate, c.schedule.total, c.schedule.warmup,
                 static_cast<unsigned long long>(c.seed), static_cast<unsigned long long>(t.generation));
   out += buf;
@@ -475,7 +534,13 @@ void TrainView::traceState(std::string& out) const {
     std::memcpy(&bits, &v, sizeof bits);
     for (int b = 0; b < 4; ++b) crc = (crc ^ ((bits >> (8 * b)) & 0xffu)) * 1099511628211ull;
   }
-  std::snprintf(buf, sizeof buf, " params_crc=%016llx", static_cast<unsigned long long>(crc));
+  for (double v : t.familyParams) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    for (int b = 0; b < 8; ++b) crc = (crc ^ ((bits >> (8 * b)) & 0xffu)) * 1099511628211ull;
+  }
+  std::snprintf(buf, sizeof buf, " params_crc=%016llx flow=%s model_layers=%d", static_cast<unsigned long long>(crc),
+                t.family ? familyName(t.family->kind).c_str() : "realnvp", t.layers);
   out += buf;
   // Overlays drawn by the last canvas, and the hover probe (its terms sum to the total).
   const OverlayFields* o = s_.overlays.get();

@@ -49,6 +49,8 @@ class TrainView : public View {
   void scenePicker(AppState& state);
   void transport();
   void settingsPanel();
+  bool familyPicker(float field);
+  bool familyKnobs(float field);
   void numbersPanel();
   void requestOverlays(const AppState& state);
   std::shared_ptr<WakePacer> pacer_;  // shared with the training thread's wake callback
