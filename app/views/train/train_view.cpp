@@ -359,7 +359,9 @@ void TrainView::numbersPanel() {
 }
 
 void TrainView::sidebar(AppState& state) {
-  ImGui::TextDisabled("Train a RealNVP by maximum likelihood");
+  // The family of the run shown (the sidebar's pick takes effect with the next run).
+  const std::string family = s_.snap->family ? familyName(s_.snap->family->kind) : "realnvp";
+  ImGui::TextDisabled("Train a flow (%s) by maximum likelihood", family.c_str());
   scenePicker(state);
   ImGui::Separator();
   ImGui::TextDisabled("Training");
