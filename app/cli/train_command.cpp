@@ -1,7 +1,9 @@
 // flowlab train --dataset moons [--noise 0.05] --layers 6 --hidden 64 --steps 2000 --batch 256
 //               --lr 6e-3 --seed 0 [--threads T] [--out model.json] [--log curve.csv]
 // flowlab train --data points.csv ...   (own points instead of --dataset/--noise)
-// flowlab train --flow nice|realnvp|glow|maf|iaf|nsf ...   (a family of chapter 6; default realnvp)
+// flowlab train --flow nice|realnvp|glow|maf|iaf|nsf|cnf ...   (a family of chapter 6; default realnvp)
+//               [--solver-steps 8]   (cnf: RK4 steps per time segment; prints solver_steps=…,
+//               invertibility_error=… = max |toBase(toData(z)) − z| over 4096 base points)
 // Trains a RealNVP (core/train/trainer.h, the float fast path) or another family
 // (core/families/family_trainer.h, the generic double-precision stack) without a display. On a terminal, a progress bar with
 // ETA goes to stderr; stdout ends with the lines train_nll=…, test_nll=…, floor=…,
@@ -46,9 +48,10 @@ struct Args {
       logEvery = 100;
   int bins = FamilyConfig{}.bins;            // nsf
   double splineBound = FamilyConfig{}.bound;  // nsf
+  int solverSteps = FamilyConfig{}.solverSteps;  // cnf
   std::uint64_t seed = 0;
   bool threadsGiven = false;
-  bool lrGiven = false, scheduleGiven = false, warmupGiven = false;  // typed on the command line
+  bool lrGiven = false, scheduleGiven = false, warmupGiven = false, solverStepsGiven = false;  // typed on the command line
 };
 
 Expected<TrainerConfig> configFrom(const Args& a) {
@@ -86,8 +89,10 @@ Expected<FamilyTrainerConfig> familyConfigFrom(const Args& a, FamilyKind kind) {
   f.flow.logScaleBound = a.bound;
   f.flow.bins = a.bins;
   f.flow.bound = a.splineBound;
+  f.flow.solverSteps = a.solverSteps;
   f.batch = c.value.batch;
-  f.learningRate = c.value.learningRate;
+  // A family's own default peak rate unless --lr was typed (the continuous flow's is higher).
+  f.learningRate = a.lrGiven ? c.value.learningRate : familyDefaultLearningRate(kind);
   f.schedule = c.value.schedule;
   f.adam = c.value.adam;
   f.testSize = c.value.testSize;
@@ -106,6 +111,16 @@ std::string flowOf(const Trainer&) { return "realnvp"; }
 std::string flowOf(const FamilyTrainer& t) { return familyName(t.config().flow.kind); }
 long long parameterCount(Trainer& t) { return t.model().paramCount(); }
 long long parameterCount(FamilyTrainer& t) { return t.flow().paramCount(); }
+
+// The continuous flow's solver: its steps and how far sampling and density disagree.
+void printSolverLines(Trainer&) {}
+void printSolverLines(FamilyTrainer& t) {
+  if (t.config().flow.kind != FamilyKind::Cnf) return;
+  Rng rng(t.config().seed ^ 0x1A7E'5011'0E55ULL);
+  const Batch z = rng.normalBatch(4096, t.config().flow.dim);
+  std::printf("solver_steps=%d\n", t.config().flow.solverSteps);
+  std::printf("invertibility_error=%.3g\n", invertibilityError(t.flow(), t.state().params.data(), z));
+}
 
 void drawProgress(long long done, long long total, double elapsed, double nll) {
   const int width = 30;
@@ -211,6 +226,8 @@ int runFamily(const Args& a, FamilyKind kind) {
   }
   if (a.threadsGiven && a.threads != 1)
     std::fprintf(stderr, "flowlab train: note: --flow %s trains on one thread (--threads is for realnvp)\n", a.flow.c_str());
+  if (a.solverStepsGiven && kind != FamilyKind::Cnf)
+    std::fprintf(stderr, "flowlab train: note: --solver-steps is for --flow cnf; --flow %s ignores it\n", a.flow.c_str());
   const Expected<FamilyTrainerConfig> config = familyConfigFrom(a, kind);
   if (!config.ok()) {
     std::fprintf(stderr, "flowlab train: %s\n", config.status.message().c_str());
@@ -233,6 +250,8 @@ int run(const Args& a) {
     return kExitBadInput;
   }
   if (*kind != FamilyKind::RealNvp) return runFamily(a, *kind);
+  if (a.solverStepsGiven)
+    std::fprintf(stderr, "flowlab train: note: --solver-steps is for --flow cnf; --flow realnvp ignores it\n");
   std::unique_ptr<Trainer> trainer;
   if (!a.resume.empty()) {
     const Expected<SceneFile> scene = loadSceneFile(a.resume);
@@ -338,6 +357,7 @@ int trainAndReport(const Args& a, T& trainerRef) {
   std::printf("dataset=%s noise=%g layers=%d hidden=%d steps=%lld threads=%d\n", data.name().c_str(),
               data.spec().noise, layersOf(*trainer), hiddenOf(*trainer), trainer->stepCount(), threadsOf(*trainer));
   std::printf("flow=%s\nparameters=%lld\n", flowOf(*trainer).c_str(), parameterCount(*trainer));
+  printSolverLines(*trainer);
   if (data.ownData())
     std::printf("points=%lld\ntrain_points=%lld\ntest_points=%lld\n", (long long)data.spec().points->raw.rows(),
                 (long long)data.spec().points->train.rows(), (long long)data.spec().points->test.rows());
@@ -383,19 +403,22 @@ void addTrainCommand(CLI::App& root, CommandResult& result) {
   sub->add_option("--flow", a->flow,
                   "The flow family: realnvp (default; affine couplings, the fast float path), nice (additive "
                   "couplings + diagonal scaling), glow (ActNorm + LU linear + affine coupling), maf, iaf (MADE "
-                  "autoregressive layers; IAF's density takes D passes), nsf (rational-quadratic spline couplings). "
-                  "Only realnvp saves models (--out)");
+                  "autoregressive layers; IAF's density takes D passes), nsf (rational-quadratic spline couplings), "
+                  "cnf (a continuous flow: an ODE dz/dt = g(z, t) solved by RK4, --layers time segments, its own "
+                  "default --lr 2e-2; --depth and --activation do not apply). Only realnvp saves models (--out)");
   sub->add_option("--bins", a->bins, "nsf: spline bins K (default 8)")->check(CLI::Range(2, 64));
   sub->add_option("--spline-bound", a->splineBound, "nsf: the spline covers [-B, B], linear tails outside (default 4)")
       ->check(finiteNumber());
-  sub->add_option("--layers", a->layers, "Coupling layers, Glow steps or autoregressive layers (default 6)");
+  auto* solverSteps = sub->add_option("--solver-steps", a->solverSteps,
+                                      "cnf: fixed RK4 steps per time segment, 1 to 256 (default 8)");
+  sub->add_option("--layers", a->layers, "Coupling layers, Glow steps, autoregressive layers or cnf time segments (default 6)");
   sub->add_option("--hidden", a->hidden, "Hidden width of each conditioner MLP (default 64)");
   sub->add_option("--depth", a->depth, "Hidden layers per conditioner (default 2: 1 → H → H → 2)");
   sub->add_option("--activation", a->activation, "tanh (default) or relu");
   sub->add_option("--steps", a->steps, "Training steps (default 2000; also the cosine schedule's length)")
       ->transform(wholeNumber(0, 100000000));
   sub->add_option("--batch", a->batch, "Batch size (default 256)");
-  auto* lr = sub->add_option("--lr", a->lr, "Peak learning rate (default 6e-3)")->check(finiteNumber());
+  auto* lr = sub->add_option("--lr", a->lr, "Peak learning rate (default 6e-3; cnf 2e-2)")->check(finiteNumber());
   auto* schedule = sub->add_option("--schedule", a->schedule, "cosine (default: warm-up, then cosine to 0) or constant");
   auto* warmup = sub->add_option("--warmup", a->warmup, "Warm-up steps of the cosine schedule (default 200)");
   sub->add_option("--clip", a->clip, "Clip the gradient norm at this value; 0 = off (default 5)")
@@ -412,12 +435,13 @@ void addTrainCommand(CLI::App& root, CommandResult& result) {
                   "Continue from a scene file saved with --out (its settings win; a schedule that has ended at "
                   "learning rate 0 is replaced by a new one of --steps steps at peak --lr)");
   resume->excludes(data);
-  sub->callback([&result, a, lr, schedule, warmup, threads] {
+  sub->callback([&result, a, lr, schedule, warmup, threads, solverSteps] {
     result.ran = true;
     a->threadsGiven = threads->count() > 0;
     a->lrGiven = lr->count() > 0;
     a->scheduleGiven = schedule->count() > 0;
     a->warmupGiven = warmup->count() > 0;
+    a->solverStepsGiven = solverSteps->count() > 0;
     result.exitCode = run(*a);
   });
 }

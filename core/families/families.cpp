@@ -5,6 +5,7 @@
 
 #include "core/families/actnorm.h"
 #include "core/families/autoregressive.h"
+#include "core/families/cnf_layer.h"
 #include "core/families/coupling.h"
 #include "core/families/diagonal_scale.h"
 #include "core/families/lu_linear_layer.h"
@@ -26,6 +27,7 @@ constexpr Entry kFamilies[] = {
     {FamilyKind::Maf, "maf", "masked autoregressive: density in one pass, sampling one coordinate per pass"},
     {FamilyKind::Iaf, "iaf", "inverse autoregressive: sampling in one pass, density one coordinate per pass"},
     {FamilyKind::Nsf, "nsf", "rational-quadratic spline couplings: monotone curves in bins instead of straight lines"},
+    {FamilyKind::Cnf, "cnf", "continuous flow: points follow a learned velocity field from t = 0 to 1 (an ODE solved by RK4)"},
 };
 
 // Coupling layer j keeps the first half of the coordinates for even j, the second half for odd
@@ -80,6 +82,8 @@ std::string familyDescription(FamilyKind kind) {
   return "";
 }
 
+double familyDefaultLearningRate(FamilyKind kind) { return kind == FamilyKind::Cnf ? 2e-2 : 6e-3; }
+
 Status validateFamilyConfig(const FamilyConfig& c) {
   if (c.dim < 2 || c.dim > 64) return Status::error("dimension must be in [2, 64]");
   if (c.layers < 1 || c.layers > 64) return Status::error("layers must be in [1, 64]");
@@ -89,6 +93,13 @@ Status validateFamilyConfig(const FamilyConfig& c) {
   if (c.kind == FamilyKind::Nsf) {
     if (c.bins < 2 || c.bins > 64) return Status::error("spline bins must be in [2, 64]");
     if (!(c.bound > 0.0 && c.bound <= 100.0)) return Status::error("spline bound must be in (0, 100]");
+  }
+  if (c.kind == FamilyKind::Cnf) {
+    if (c.solverSteps < 1 || c.solverSteps > 256)
+      return Status::error("solver steps must be in [1, 256] (RK4 steps per time segment), got " +
+                           std::to_string(c.solverSteps));
+    if (c.activation != Activation::Tanh)
+      return Status::error("the continuous flow's field uses tanh (its exact divergence is written for it)");
   }
   return Status::okStatus();
 }
@@ -127,6 +138,16 @@ TrainableFlow makeFamilyFlow(const FamilyConfig& c) {
         s.activation = c.activation;
         s.logScaleBound = c.logScaleBound;
         flow.append(std::make_unique<TrainableAutoregressive>(s));
+        break;
+      }
+      case FamilyKind::Cnf: {
+        CnfSegmentSpec s;
+        s.dim = c.dim;
+        s.hidden = c.hidden;
+        s.t0 = double(j) / c.layers;
+        s.t1 = double(j + 1) / c.layers;
+        s.steps = c.solverSteps;
+        flow.append(std::make_unique<TrainableCnfSegment>(s));
         break;
       }
     }

@@ -86,6 +86,12 @@ double TrainableFlow::nllAndGrad(const double* params, const Batch& x, double* g
   return nll;
 }
 
+double invertibilityError(TrainableFlow& flow, const double* params, const Batch& z) {
+  if (z.rows() == 0) return 0.0;
+  const Batch x = flow.toData(params, z).value;
+  return (flow.toBase(params, x).value - z).cwiseAbs().maxCoeff();
+}
+
 int TrainableFlow::densityPasses() const {
   int p = 0;
   for (const auto& l : layers_) p += l->inversePasses();

@@ -53,6 +53,10 @@ class TrainableFlow {
   std::vector<int> offsets_;
 };
 
+// The largest |toBase(toData(z)) − z| entry over the rows of z: 0 up to rounding for the exact
+// inverses of the coupling and autoregressive families, the solver's error for a continuous flow.
+double invertibilityError(TrainableFlow& flow, const double* params, const Batch& z);
+
 // log N(z; 0, I) per row.
 Vector standardNormalLogProb(const Batch& z);
 

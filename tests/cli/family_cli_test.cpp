@@ -88,7 +88,7 @@ TEST_P(CliFamily, SameSeedSameNumbersAndStepsZeroIsTheBaseline) {
   EXPECT_NEAR(std::stod(keys(zero.out)["test_nll"]), kBaseline, 0.03) << zero.out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Families, CliFamily, ::testing::Values("nice", "realnvp", "glow", "maf", "iaf", "nsf"),
+INSTANTIATE_TEST_SUITE_P(Families, CliFamily, ::testing::Values("nice", "realnvp", "glow", "maf", "iaf", "nsf", "cnf"),
                          [](const auto& info) { return info.param; });
 
 TEST(CliFamilies, OnlyRealNvpSavesAndUnknownNamesAreListed) {
@@ -101,6 +101,13 @@ TEST(CliFamilies, OnlyRealNvpSavesAndUnknownNamesAreListed) {
   EXPECT_EQ(bad.exitCode, 2);
   EXPECT_NE(bad.err.find("nice, realnvp, glow, maf, iaf, nsf"), std::string::npos) << bad.err;
   EXPECT_NE(bad.err.find("'realnp'"), std::string::npos) << bad.err;
+  const RunResult steps = run("train --flow cnf --solver-steps 0 --steps 5");
+  EXPECT_EQ(steps.exitCode, 2);
+  EXPECT_NE(steps.err.find("solver steps must be in [1, 256]"), std::string::npos) << steps.err;
+  const RunResult cnf = run("train --flow cnf --layers 2 --hidden 8 --steps 20 --solver-steps 3");
+  ASSERT_EQ(cnf.exitCode, 0) << cnf.err;
+  EXPECT_EQ(keys(cnf.out)["solver_steps"], "3");
+  EXPECT_LT(std::stod(keys(cnf.out)["invertibility_error"]), 1e-6) << cnf.out;  // measured 1e-11
   const RunResult spline = run("train --flow nsf --bins 1 --steps 5");
   EXPECT_EQ(spline.exitCode, 2) << "--bins below 2 is refused: " << spline.err;
 }

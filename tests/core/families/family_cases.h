@@ -11,6 +11,7 @@
 
 #include "core/families/actnorm.h"
 #include "core/families/autoregressive.h"
+#include "core/families/cnf_layer.h"
 #include "core/families/coupling.h"
 #include "core/families/diagonal_scale.h"
 #include "core/families/families.h"
@@ -77,6 +78,19 @@ inline AutoregressiveSpec smallMade(int dim, bool iaf, bool reversed) {
   return s;
 }
 
+// A continuous-flow segment with steps fine enough that RK4's round trip stays inside the
+// battery's 1e-9 (at 8 steps a few draws reach 2e-9; 16 steps divide that by ~32, see
+// tests/core/families/cnf_test.cpp).
+inline CnfSegmentSpec smallCnfSegment(int dim) {
+  CnfSegmentSpec s;
+  s.dim = dim;
+  s.hidden = 6;
+  s.t0 = 0.25;
+  s.t1 = 0.75;
+  s.steps = 16;
+  return s;
+}
+
 inline std::vector<LayerCase> layerCases() {
   using T = CouplingTransform;
   return {
@@ -105,6 +119,8 @@ inline std::vector<LayerCase> layerCases() {
        [] { return autoregressivePattern({0, 1}); }},
       {"iaf_3d", [] { return std::make_unique<TrainableAutoregressive>(smallMade(3, true, false)); }, 0.5,
        [] { return autoregressivePattern({0, 1, 2}); }},
+      {"cnf_segment", [] { return std::make_unique<TrainableCnfSegment>(smallCnfSegment(2)); }, 0.5},
+      {"cnf_segment_3d", [] { return std::make_unique<TrainableCnfSegment>(smallCnfSegment(3)); }, 0.5},
   };
 }
 
@@ -117,12 +133,14 @@ inline FamilyConfig smallFamily(FamilyKind kind) {
   c.depth = 2;
   c.bins = 5;
   c.bound = 3.0;
+  c.solverSteps = 8;
   return c;
 }
 
 inline const std::vector<FamilyKind>& allFamilies() {
   static const std::vector<FamilyKind> k = {FamilyKind::Nice, FamilyKind::RealNvp, FamilyKind::Glow,
-                                            FamilyKind::Maf,  FamilyKind::Iaf,     FamilyKind::Nsf};
+                                            FamilyKind::Maf,  FamilyKind::Iaf,     FamilyKind::Nsf,
+                                            FamilyKind::Cnf};
   return k;
 }
 

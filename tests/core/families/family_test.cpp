@@ -152,7 +152,8 @@ TEST(Families, ValidationNamesTheBadKnob) {
 }
 
 // Freshly initialised, every family is the identity map (zero output layers, ActNorm before its
-// data, W = P = I): log p is the base density.
+// data, W = P = I): log p is the base density. The continuous flow's field starts small, not zero
+// (so every weight has a gradient from the first step): near the identity, measured 2e-3 nats.
 TEST(Families, InitialFlowIsTheIdentity) {
   for (FamilyKind k : allFamilies()) {
     TrainableFlow flow = makeFamilyFlow(smallFamily(k));
@@ -160,7 +161,8 @@ TEST(Families, InitialFlowIsTheIdentity) {
     Rng rng(3);
     flow.init(w.data(), rng);
     const Batch x = rng.normalBatch(10, 2);
-    EXPECT_LE((flow.logProb(w.data(), x) - standardNormalLogProb(x)).cwiseAbs().maxCoeff(), 1e-12) << familyName(k);
+    const double off = (flow.logProb(w.data(), x) - standardNormalLogProb(x)).cwiseAbs().maxCoeff();
+    EXPECT_LE(off, k == FamilyKind::Cnf ? 1e-2 : 1e-12) << familyName(k);
   }
 }
 
