@@ -284,8 +284,11 @@ void askSaveAs(AppState& state) {
   if (!v) return;
   const SceneDoc& d = state.files.docs[v->id()];
   std::error_code ec;
+  TrainState* train = trainOf(*v);
   if (!d.path.empty() && !isBundled(d.path)) {
     state.files.saveAsPath = d.path;
+  } else if (train && !train->savePath.empty()) {
+    state.files.saveAsPath = train->savePath;  // the Training view's own default (~/flowlab-model.json)
   } else {
     // A new file in the working folder, named after the scene (or the lesson's file).
     std::string stem = d.path.empty() ? sceneName(state) : fs::path(d.path).stem().string();
