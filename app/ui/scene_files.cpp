@@ -377,6 +377,14 @@ bool confirmDiscard(AppState& state, View* target, const PendingAction& action) 
   if (state.files.bypassGuard || !target) return true;
   refresh(state, *target, true);
   if (!state.files.docs[target->id()].modified) return true;
+  // A file that will not open replaces nothing: say why now instead of asking first.
+  if (action.kind == PendingKind::OpenFile) {
+    const Status s = trainOf(*target) ? loadTrainingScene(action.path).status : loadSceneFile(action.path).status;
+    if (!s.ok()) {
+      state.error(s.message() + " (nothing changed)");
+      return false;
+    }
+  }
   if (state.activeView != target) state.activate(target->id());  // show what would be lost
   state.files.pending = action;
   state.files.confirmView = target->id();
