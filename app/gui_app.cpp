@@ -19,11 +19,13 @@
 #include "app/ui/app_state.h"
 #include "app/ui/dialogs.h"
 #include "app/ui/fonts.h"
+#include "app/ui/scene_files.h"
 #include "app/ui/shell.h"
 #include "app/ui/theme.h"
 #include "app/ui/view.h"
 #include "app/views/train/train_view.h"
 #include "app/views/view_registry.h"
+#include "core/io/atomic_write.h"
 
 namespace flowlab::app {
 namespace {
@@ -76,9 +78,33 @@ void printTrace(const AppState& state, int frame, double workMs) {
   std::string stem = std::filesystem::path(state.settings.lastScene).stem().string();
   std::replace(stem.begin(), stem.end(), ' ', '_');
   line += " scene=" + (stem.empty() ? std::string("none") : stem);
+  // Scene files: the active scene's file ("none" when untitled), its modified mark, the dialogs.
+  const SceneFiles& f = state.files;
+  std::string doc = "none";
+  if (state.activeView)
+    if (const auto it = f.docs.find(state.activeView->id()); it != f.docs.end() && !it->second.path.empty())
+      doc = it->second.path;
+  std::replace(doc.begin(), doc.end(), ' ', '_');
+  std::snprintf(buf, sizeof buf, " modified=%d unsaved=%d saveas=%d recent=%zu", activeModified(state) ? 1 : 0,
+                f.confirmShown ? 1 : 0, f.saveAsShown ? 1 : 0, state.settings.recentFiles.size());
+  line += buf + std::string(" doc=") + doc;
+  if (f.confirmShown) {
+    std::snprintf(buf, sizeof buf, " unsaved_save_px=%.0f,%.0f unsaved_discard_px=%.0f,%.0f unsaved_cancel_px=%.0f,%.0f",
+                  f.saveAt[0], f.saveAt[1], f.discardAt[0], f.discardAt[1], f.cancelAt[0], f.cancelAt[1]);
+    line += buf;
+  }
   if (state.activeView) state.activeView->traceState(line);
   std::printf("%s\n", line.c_str());
   std::fflush(stdout);
+}
+
+// imgui.ini (window layout) written atomically by us, not by ImGui's direct fopen/fwrite.
+void saveImGuiLayout(const std::string& path) {
+  if (path.empty()) return;
+  std::size_t size = 0;
+  const char* text = ImGui::SaveIniSettingsToMemory(&size);
+  writeFileAtomically(path, std::string(text, size));
+  ImGui::GetIO().WantSaveIniSettings = false;
 }
 
 }  // namespace
@@ -108,8 +134,7 @@ int runGui(const GuiOptions& options) {
   wo.x = state.settings.windowX;
   wo.y = state.settings.windowY;
   wo.maximized = !scripted && options.width == 0 && state.settings.windowMaximized;
-  // Declared before the window: ~Window saves imgui.ini through this string's pointer.
-  std::string iniPath;
+  std::string iniPath;  // imgui.ini, saved by saveImGuiLayout (never by ImGui itself)
   Window window(wo);
   if (!window.ok()) {
     std::fprintf(stderr,
@@ -119,13 +144,11 @@ int runGui(const GuiOptions& options) {
     return 2;
   }
   window.setClearColour(theme::kCanvasBg.x, theme::kCanvasBg.y, theme::kCanvasBg.z);
-  if (scripted) {
-    ImGui::GetIO().IniFilename = nullptr;
-  } else if (ensureConfigDir()) {
+  ImGui::GetIO().IniFilename = nullptr;
+  if (!scripted && ensureConfigDir()) {
     iniPath = (configDir() / "imgui.ini").string();
-    ImGui::GetIO().IniFilename = iniPath.c_str();
-  } else {
-    ImGui::GetIO().IniFilename = nullptr;
+    std::error_code ec;
+    if (std::filesystem::exists(iniPath, ec)) ImGui::LoadIniSettingsFromDisk(iniPath.c_str());
   }
   state.frame.glRenderer = window.glRenderer();
   state.frame.glVersion = window.glVersion();
@@ -139,6 +162,8 @@ int runGui(const GuiOptions& options) {
     applyScale(state, window.contentScale());
     window.reloadFontTexture();
   }
+  // Scripted runs (screenshots, --frames, --train-for) quit without asking about unsaved changes.
+  state.files.guardQuit = frameLimit == 0 && options.trainFor <= 0.0;
   if (!options.scene.empty()) openSceneFile(state, options.scene);
   if (options.step >= 0 && state.activeView && !state.activeView->goToStep(options.step))
     state.warn("--step " + std::to_string(options.step) + ": the scene has no guided steps");
@@ -162,7 +187,13 @@ int runGui(const GuiOptions& options) {
   constexpr int kSettleFrames = 3;
   int settle = kSettleFrames;
   auto previous = std::chrono::steady_clock::now();
-  for (int frame = 0; !window.shouldClose(); ++frame) {
+  for (int frame = 0;; ++frame) {
+    // The close button or Ctrl+Q: with unsaved changes the question shows and the loop goes on.
+    if (window.shouldClose() || state.quitRequested) {
+      if (mayQuit(state)) break;
+      window.cancelClose();
+      state.quitRequested = false;
+    }
     const bool animating = state.activeView && state.activeView->animating();
     const bool poll = frameLimit > 0 || animating || settle > 0 || saver.busy();
     window.pumpEvents(poll);
@@ -197,6 +228,8 @@ int runGui(const GuiOptions& options) {
       if (r.error.empty()) state.info("screenshot saved to " + r.path); else state.error("screenshot: " + r.error);
       if (options.traceState) std::printf("screenshot_saved=%s\n", r.error.empty() ? r.path.c_str() : "");
     }
+    window.setTitle(windowTitle(state));
+    if (ImGui::GetIO().WantSaveIniSettings) saveImGuiLayout(iniPath);
     window.swap();
 
     const auto now = std::chrono::steady_clock::now();
@@ -210,7 +243,7 @@ int runGui(const GuiOptions& options) {
     state.frame.idle = !(frameLimit > 0 || (state.activeView && state.activeView->animating()) || settle > 0 ||
                          saver.busy());
     if (options.traceState) printTrace(state, frame, workMs);
-    if (lastScriptedFrame || state.quitRequested) break;
+    if (lastScriptedFrame) break;
   }
 
   if (options.trainFor > 0 && !frameTimes.empty()) {
@@ -230,6 +263,7 @@ int runGui(const GuiOptions& options) {
     window.geometry(state.settings.windowX, state.settings.windowY, state.settings.windowWidth,
                     state.settings.windowHeight, state.settings.windowMaximized);
     saveSettings(settingsFile, state.settings);
+    saveImGuiLayout(iniPath);
   }
   // Views own worker threads that wake the loop through GLFW: stop them before the window goes.
   state.views.clear();

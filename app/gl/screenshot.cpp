@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "core/io/atomic_write.h"
+
 #include <unistd.h>
 
 namespace flowlab::app {
@@ -39,10 +41,17 @@ std::vector<unsigned char> encodePng(const FramePixels& p) {
 }
 
 std::string saveFramebufferPng(const std::string& path, int width, int height) {
-  const FramePixels p = readFramebuffer(width, height);
-  if (!stbi_write_png(path.c_str(), width, height, 3, p.rgb.data(), width * 3))
-    return "cannot write screenshot " + path + ": " + std::strerror(errno ? errno : EIO);
-  return {};
+  return writePngFile(path, readFramebuffer(width, height));
+}
+
+std::string writePngFile(const std::string& path, const FramePixels& pixels) {
+  const std::vector<unsigned char> png = encodePng(pixels);
+  if (png.empty()) return "cannot encode screenshot " + path + " as PNG";
+  // Atomic: a failed write (full disk, a kill) leaves any previous file at `path` as it was.
+  const Status s = writeFileAtomically(path, [&png](std::FILE* f) {
+    return std::fwrite(png.data(), 1, png.size(), f) == png.size();
+  });
+  return s.ok() ? std::string() : "cannot write screenshot " + s.message();
 }
 
 bool canWriteFile(const std::string& path, std::string* why) {

@@ -20,6 +20,8 @@ std::vector<unsigned char> encodePng(const FramePixels& pixels);
 
 // Returns an empty string on success, else a one-line error naming the path.
 std::string saveFramebufferPng(const std::string& path, int width, int height);
+// Encodes and writes pixels as PNG atomically (temporary file, flush, rename); "" or the error.
+std::string writePngFile(const std::string& path, const FramePixels& pixels);
 
 // Whether `path` can be created or overwritten, checked before any window opens.
 bool canWriteFile(const std::string& path, std::string* why);

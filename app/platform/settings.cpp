@@ -2,6 +2,7 @@
 
 #include "core/io/atomic_write.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -40,6 +41,10 @@ Settings loadSettings(const std::filesystem::path& file, std::string* warning) {
   readField(j, "ui_scale", s.uiScale);
   readField(j, "view", s.view);
   readField(j, "last_scene", s.lastScene);
+  std::vector<std::string> recent;
+  readField(j, "recent_files", recent);
+  for (auto it = recent.rbegin(); it != recent.rend(); ++it)
+    if (!it->empty()) addRecentFile(s, *it);
   if (s.windowWidth < 320 || s.windowHeight < 240) {
     s.windowWidth = Settings{}.windowWidth;
     s.windowHeight = Settings{}.windowHeight;
@@ -47,6 +52,13 @@ Settings loadSettings(const std::filesystem::path& file, std::string* warning) {
   if (!(s.uiScale >= 0.5f && s.uiScale <= 3.0f)) s.uiScale = 1.0f;
   if (!(s.sidebarWidthEm >= 12.0f && s.sidebarWidthEm <= 60.0f)) s.sidebarWidthEm = Settings{}.sidebarWidthEm;
   return s;
+}
+
+void addRecentFile(Settings& settings, const std::string& path) {
+  auto& r = settings.recentFiles;
+  r.erase(std::remove(r.begin(), r.end(), path), r.end());
+  r.insert(r.begin(), path);
+  if (r.size() > Settings::kMaxRecent) r.resize(Settings::kMaxRecent);
 }
 
 bool saveSettings(const std::filesystem::path& file, const Settings& s) {
@@ -59,6 +71,7 @@ bool saveSettings(const std::filesystem::path& file, const Settings& s) {
       {"ui_scale", s.uiScale},
       {"view", s.view},
       {"last_scene", s.lastScene},
+      {"recent_files", s.recentFiles},
   };
   // Atomic (temporary beside it, fsync, rename): a crash or full disk mid-write keeps the old settings.
   return writeFileAtomically(file.string(), j.dump(2) + "\n").ok();

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace flowlab::app {
 
@@ -16,7 +17,12 @@ struct Settings {
   float uiScale = 1.0f;          // on top of the monitor's content scale
   std::string view = "welcome";
   std::string lastScene;
+  std::vector<std::string> recentFiles;  // scene files opened or saved, newest first (File > Open recent)
+  static constexpr std::size_t kMaxRecent = 8;
 };
+
+// Puts `path` first in the recent files (once), dropping the oldest beyond kMaxRecent.
+void addRecentFile(Settings& settings, const std::string& path);
 
 // Missing or unreadable file: defaults (and a note in `warning` when the file was malformed).
 Settings loadSettings(const std::filesystem::path& file, std::string* warning = nullptr);

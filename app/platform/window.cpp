@@ -102,6 +102,13 @@ Window::~Window() {
 
 bool Window::shouldClose() const { return glfwWindowShouldClose(window_); }
 void Window::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+void Window::cancelClose() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
+
+void Window::setTitle(const std::string& title) {
+  if (title == title_) return;
+  title_ = title;
+  glfwSetWindowTitle(window_, title.c_str());
+}
 
 void Window::pumpEvents(bool poll) {
   if (poll) {

@@ -33,6 +33,10 @@ class Window {
 
   bool shouldClose() const;
   void requestClose();
+  // The close button was pressed but the app asks first (unsaved changes): keep the window open.
+  void cancelClose();
+  // The title bar's text (UTF-8); only sent to the window system when it changes.
+  void setTitle(const std::string& title);
   // Polls when `poll`, else sleeps until an event arrives (input, resize, or wake()).
   void pumpEvents(bool poll);
   // True once since the last call if any input or window event arrived.
@@ -65,6 +69,7 @@ class Window {
   bool imguiReady_ = false;
   float clear_[3] = {0.09f, 0.10f, 0.12f};
   bool fullscreen_ = false;
+  std::string title_;
   int restore_[4] = {0, 0, 0, 0};  // x, y, width, height before full screen
 };
 

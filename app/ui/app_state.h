@@ -8,6 +8,7 @@
 
 #include "app/platform/settings.h"
 #include "app/ui/messages.h"
+#include "app/ui/scene_files.h"
 
 namespace flowlab::app {
 
@@ -49,6 +50,7 @@ struct AppState {
   bool fullscreen = false;  // wanted; the loop applies it to the window
   int lessonsChapter = 0;    // chapter of the lesson opened last from it (0: none yet)
   std::string openScenePath;  // text of the "Open scene" dialog
+  SceneFiles files;           // Save, Save As, recent files, Copy/Paste scene, unsaved changes
 
   View* findView(const std::string& id) const;
   void activate(const std::string& id);

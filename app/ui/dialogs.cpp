@@ -11,6 +11,7 @@
 
 #include "app/platform/config_paths.h"
 #include "app/ui/app_state.h"
+#include "app/ui/scene_files.h"
 #include "app/ui/shortcuts.h"
 #include "app/ui/theme.h"
 #include "app/ui/view.h"
@@ -133,24 +134,19 @@ bool openSceneFile(AppState& state, const std::string& path) {
     return false;
   }
   const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  const bool object = !j.is_discarded() && j.is_object();
-  const int dim = (object && j.contains("dim") && j["dim"].is_number_integer()) ? j["dim"].get<int>() : 0;
-  const auto open = [&](View* v) {
-    if (!v->openScene(state, path)) return false;
-    state.activate(v->id());
-    state.settings.lastScene = path;
-    return true;
-  };
-  // A training scene (a "training" field) opens in the Training view; one with weights (a
-  // checkpoint: "layers") is also a 2D flow, which the 2D lab shows when it is the view in use.
-  if (object && j.contains("training")) {
-    const bool flowInLab = j.contains("layers") && state.activeView && state.activeView->id() == "2d";
-    if (View* train = state.findView("train"); train && !flowInLab) return open(train);
+  std::string why;
+  View* target = viewForScene(state, j.is_discarded() ? nlohmann::json() : j, &why);
+  if (!target) {
+    state.error("cannot open scene " + path + ": " + why);
+    return false;
   }
-  for (const auto& v : state.views)
-    if ((dim == 0 && v.get() == state.activeView) || (dim != 0 && v->acceptsDim(dim))) return open(v.get());
-  state.error("cannot open scene " + path + ": no view shows a scene with dim = " + std::to_string(dim));
-  return false;
+  // Unsaved changes in the view it replaces: ask first (the open happens after the answer).
+  if (!confirmDiscard(state, target, PendingAction{PendingKind::OpenFile, path, ""})) return false;
+  if (!target->openScene(state, path)) return false;
+  state.activate(target->id());
+  state.settings.lastScene = path;
+  sceneOpened(state, *target, path);
+  return true;
 }
 
 void drawDialogs(AppState& state) {
@@ -158,6 +154,7 @@ void drawDialogs(AppState& state) {
   drawShortcuts(state);
   drawMessages(state);
   drawOpenScene(state);
+  drawSceneFileDialogs(state);
 }
 
 }  // namespace flowlab::app

@@ -9,6 +9,7 @@
 #include "app/ui/dialogs.h"
 #include "app/ui/keys.h"
 #include "app/ui/lessons_window.h"
+#include "app/ui/scene_files.h"
 #include "app/ui/shortcuts.h"
 #include "app/ui/theme.h"
 #include "app/ui/tooltip.h"
@@ -34,10 +35,14 @@ void drawMainMenu(AppState& state) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Open scene...", shortcutKeys(Action::OpenScene))) state.showOpenScene = true;
+    if (ImGui::IsItemHovered()) showTooltip("Open a scene file (a lesson, or one you saved) in the view it belongs to");
+    drawSceneFileMenu(state);
+    ImGui::Separator();
     if (ImGui::MenuItem("Save screenshot", shortcutKeys(Action::Screenshot))) state.screenshotRequested = true;
     if (state.activeView) state.activeView->fileMenu(state);
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", shortcutKeys(Action::Quit))) state.quitRequested = true;
+    if (ImGui::IsItemHovered()) showTooltip("Quit FlowLab (asks first when a scene has unsaved changes)");
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
@@ -152,6 +157,7 @@ void drawCanvas(AppState& state, ImVec2 pos, ImVec2 size) {
 
 void handleGlobalShortcuts(AppState& state) {
   if (shortcutPressed(Action::OpenScene)) state.showOpenScene = true;
+  handleSceneFileShortcuts(state);
   if (shortcutPressed(Action::Lessons)) state.showLessons = !state.showLessons;
   if (shortcutPressed(Action::Presentation)) togglePresentation(state);
   if (shortcutPressed(Action::FullScreen)) state.fullscreen = !state.fullscreen;
@@ -190,6 +196,7 @@ void drawShell(AppState& state) {
   }
   // After the widgets, before the canvas: the view's keys, animation and recomputation.
   if (state.activeView) state.activeView->update(state, ImGui::GetIO().DeltaTime);
+  updateSceneFiles(state);  // after the views applied this frame's edits: the modified mark
   drawCanvas(state, ImVec2(sidebarWidth, top), ImVec2(display.x - sidebarWidth, bodyHeight));
   drawStatusBar(state, ImVec2(0, display.y - statusHeight), ImVec2(display.x, statusHeight));
   drawDialogs(state);

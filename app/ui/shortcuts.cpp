@@ -9,6 +9,10 @@ namespace flowlab::app {
 const std::vector<Shortcut>& shortcutTable() {
   static const std::vector<Shortcut> table = {
       {Action::OpenScene, "Everywhere", "Ctrl+O", "Open a scene file", keys::O, true},
+      {Action::SaveScene, "Everywhere", "Ctrl+S", "Save the scene (asks where the first time)", keys::S, true},
+      {Action::SaveSceneAs, "Everywhere", "Ctrl+Shift+S", "Save the scene as a new file", keys::S, true, true},
+      {Action::CopyScene, "Everywhere", "Ctrl+Shift+C", "Copy the whole scene to the clipboard as text (for a chat)", keys::C, true, true},
+      {Action::PasteScene, "Everywhere", "Ctrl+Shift+V", "Paste a scene copied as text (opens it)", keys::V, true, true},
       {Action::Lessons, "Everywhere", "F2", "Lessons: the scenes by chapter", keys::F2},
       {Action::Presentation, "Everywhere", "F5", "Presentation mode: large text and strokes, light theme", keys::F5},
       {Action::FullScreen, "Everywhere", "F11", "Full screen", keys::F11},
@@ -40,7 +44,8 @@ const std::vector<Shortcut>& shortcutTable() {
       {Action::Gesture, "1D lab", "Drag a knot", "Reshape the spline", 0},
       {Action::TrainRunPause, "Training", "Space", "Run or pause training", keys::Space},
       {Action::TrainReset, "Training", "R", "Reset to step 0", keys::R},
-      {Action::TrainSaveModel, "Training", "Ctrl+S", "Save the model (with its optimizer state)", keys::S, true},
+      // Ctrl+S is Save scene everywhere; in this view the scene it saves is the model (a checkpoint).
+      {Action::TrainSaveModel, "Training", "Ctrl+S", "Save scene: the model with its optimizer state", 0},
       {Action::TrainOpenModel, "Training", "Ctrl+Shift+O", "Open a saved model and continue training it", keys::O, true, true},
       {Action::TrainDrawTool, "Training", "D", "Draw your own points on the density pane (again: done)", keys::D},
       {Action::Gesture, "Training", "Drag on p_X (drawing)", "Spray points; Shift+drag erases", 0},

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/ui/app_state.h"
+#include "app/ui/dialogs.h"
 #include "app/ui/preset_catalog.h"
 #include "app/ui/preset_header.h"
 #include "app/ui/theme.h"
@@ -38,19 +39,34 @@ void Lab1DView::adopt(SceneFile scene, const std::string& path) {
 }
 
 bool Lab1DView::openScene(AppState& state, const std::string& path) {
-  auto scene = loadSceneFile(path);
+  return adoptChecked(state, loadSceneFile(path), path, path);
+}
+
+bool Lab1DView::openSceneText(AppState& state, const std::string& text, const std::string& source) {
+  return adoptChecked(state, parseScene(text, source), source, "");
+}
+
+bool Lab1DView::adoptChecked(AppState& state, Expected<SceneFile> scene, const std::string& source,
+                             const std::string& path) {
   if (!scene.ok()) {
     state.error(scene.status.message());
     return false;
   }
   if (scene.value.dim != 1) {
-    state.error(path + ": the 1D lab shows 1D scenes (this one has dim = " + std::to_string(scene.value.dim) + ")");
+    state.error(source + ": the 1D lab shows 1D scenes (this one has dim = " + std::to_string(scene.value.dim) + ")");
     return false;
   }
   adopt(std::move(scene.value), path);
-  state.info("opened " + path);
+  state.info("opened " + source);
   for (const auto& problem : s_.scene.flow.problems()) state.warn(problem);
   return true;
+}
+
+SceneFile Lab1DView::currentScene() const {
+  SceneFile out = s_.scene;
+  out.view.visibleLayers = s_.visibleLayers;
+  out.view.samples = s_.samples;
+  return out;
 }
 
 void Lab1DView::setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) {
@@ -66,7 +82,7 @@ void Lab1DView::setOverlays(const std::vector<std::string>& names, bool exclusiv
 void Lab1DView::sidebar(AppState& state) {
   const float em = ImGui::GetFontSize();
   s_.dirty |= drawPresetHeader(1, s_.scene, s_.presetPath, s_.editor,
-                               [&](const std::string& path) { openScene(state, path); });
+                               [&](const std::string& path) { openSceneFile(state, path); });
 
   ImGui::Separator();
   ImGui::TextDisabled("Layers (base z first, data x last)");

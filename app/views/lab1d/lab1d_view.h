@@ -22,8 +22,17 @@ class Lab1DView : public View {
 
   Lab1DState& labState() { return s_; }
 
+  // Scene files (app/ui/scene_files.h): the scene as shown (the flow with the layer slider and
+  // sample count in its "view"), opening scene text (a pasted scene; `source` names it in
+  // messages), and the file it came from or was saved to ("" for a pasted one).
+  SceneFile currentScene() const;
+  bool openSceneText(AppState& state, const std::string& text, const std::string& source);
+  const std::string& scenePath() const { return s_.scenePath; }
+  void setScenePath(const std::string& path) { s_.scenePath = path; }
+
  private:
   void adopt(SceneFile scene, const std::string& path);
+  bool adoptChecked(AppState& state, Expected<SceneFile> scene, const std::string& source, const std::string& path);
   Lab1DState s_;
 };
 

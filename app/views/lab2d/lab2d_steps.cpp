@@ -36,7 +36,7 @@ bool knownOverlay(const std::string& name) {
 
 }  // namespace
 
-void loadLab2DSteps(AppState& app, Lab2DState& s, const std::string& path) {
+void loadLab2DSteps(AppState& app, Lab2DState& s, const std::string& path, const std::string& sceneText) {
   Lab2DSteps& g = s.steps;
   g = Lab2DSteps{};
   g.start = s.scene.flow;
@@ -44,7 +44,7 @@ void loadLab2DSteps(AppState& app, Lab2DState& s, const std::string& path) {
   Expected<std::vector<SceneStep>> steps = readSceneSteps(s.scene);
   if (!steps.ok()) {
     // The reader names a JSON pointer; the file's text turns it into line and column.
-    const Expected<std::string> text = readTextFile(path);
+    const Expected<std::string> text = sceneText.empty() ? readTextFile(path) : Expected<std::string>{Status::okStatus(), sceneText};
     app.error(text.ok() ? locateSceneError(steps.status, text.value, path).message() : path + ": " + steps.status.message());
     return;
   }

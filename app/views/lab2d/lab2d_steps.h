@@ -31,8 +31,9 @@ struct Lab2DSteps {
 };
 
 // After a scene is opened: its steps (a malformed list is reported with its line and column and
-// ignored; the scene itself stays open), and what step 0 looks like.
-void loadLab2DSteps(AppState& app, Lab2DState& s, const std::string& path);
+// ignored; the scene itself stays open), and what step 0 looks like. `text` is the scene's text
+// (for error positions; read from `source` when empty), `source` names it in messages.
+void loadLab2DSteps(AppState& app, Lab2DState& s, const std::string& source, const std::string& text = "");
 // Shows the state after the first k steps (clamped), animating the parameters or not.
 void goToLab2DStep(Lab2DState& s, int k, bool animate);
 // PageDown / PageUp and the buttons' requests, and the animation's clock; in the view's update.

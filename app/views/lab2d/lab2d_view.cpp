@@ -7,12 +7,14 @@
 #include <imgui.h>
 
 #include "app/ui/app_state.h"
+#include "app/ui/dialogs.h"
 #include "app/ui/keys.h"
 #include "app/ui/preset_catalog.h"
 #include "app/ui/preset_header.h"
 #include "app/ui/shortcuts.h"
 #include "app/ui/theme.h"
 #include "app/ui/tooltip.h"
+#include "core/io/read_file.h"
 
 namespace flowlab::app {
 
@@ -30,13 +32,24 @@ Lab2DView::Lab2DView() {
 }
 
 bool Lab2DView::openScene(AppState& state, const std::string& path) {
-  auto scene = loadSceneFile(path);
+  // The text too: the guided steps' reader turns its errors into the file's line and column.
+  const Expected<std::string> text = readTextFile(path);
+  if (!text.ok()) return adoptChecked(state, loadSceneFile(path), path, path, "");
+  return adoptChecked(state, parseScene(text.value, path), path, path, text.value);
+}
+
+bool Lab2DView::openSceneText(AppState& state, const std::string& text, const std::string& source) {
+  return adoptChecked(state, parseScene(text, source), source, "", text);
+}
+
+bool Lab2DView::adoptChecked(AppState& state, Expected<SceneFile> scene, const std::string& source,
+                             const std::string& path, const std::string& text) {
   if (!scene.ok()) {
     state.error(scene.status.message());
     return false;
   }
   if (scene.value.dim != 2) {
-    state.error(path + ": the 2D lab shows 2D scenes (this one has dim = " + std::to_string(scene.value.dim) + ")");
+    state.error(source + ": the 2D lab shows 2D scenes (this one has dim = " + std::to_string(scene.value.dim) + ")");
     return false;
   }
   s_.editor.history.clear();  // a new scene starts a new history
@@ -51,7 +64,7 @@ bool Lab2DView::openScene(AppState& state, const std::string& path) {
   // Optional "view": {"colour_scale": "shared" | "per_pane" | "log"}.
   if (const auto it = s_.scene.view.extras.find("colour_scale"); it != s_.scene.view.extras.end()) {
     if (!it->is_string() || !parseColourScale(it->get<std::string>(), s_.colourScale))
-      state.warn(path + ": view.colour_scale must be \"shared\", \"per_pane\" or \"log\"");
+      state.warn(source + ": view.colour_scale must be \"shared\", \"per_pane\" or \"log\"");
   }
   // Optional "view": {"overlays": ["density", "grid", ...]} picks the overlays a scene opens with.
   if (const auto it = s_.scene.view.extras.find("overlays"); it != s_.scene.view.extras.end() && it->is_array()) {
@@ -59,12 +72,31 @@ bool Lab2DView::openScene(AppState& state, const std::string& path) {
     for (const auto& n : *it)
       if (n.is_string()) names.push_back(n.get<std::string>());
     setOverlays(names, true, unknown);
-    for (const auto& u : unknown) state.warn(path + ": unknown overlay '" + u + "'");
+    for (const auto& u : unknown) state.warn(source + ": unknown overlay '" + u + "'");
   }
-  state.info("opened " + path);
+  state.info("opened " + source);
   for (const auto& problem : s_.scene.flow.problems()) state.warn(problem);
-  loadLab2DSteps(state, s_, path);
+  loadLab2DSteps(state, s_, source, text);
   return true;
+}
+
+SceneFile Lab2DView::currentScene() const {
+  SceneFile out = s_.scene;
+  out.view.visibleLayers = s_.position < 0 ? -1 : static_cast<int>(std::lround(s_.position));
+  out.view.resolution = s_.resolution;
+  // What opening reads back (openScene): the overlays as an exclusive list, and the colour scale.
+  Json overlays = Json::array();
+  const std::pair<bool, const char*> flags[] = {{s_.showDensity, "density"}, {s_.showGrid, "grid"},
+                                                {s_.showPatches, "patches"}, {s_.showSamples, "samples"},
+                                                {s_.showRoundTrip, "roundtrip"}};
+  for (const auto& [on, name] : flags)
+    if (on) overlays.push_back(name);
+  if (!s_.showHandles) overlays.push_back("no_handles");
+  // An exclusive list without "log" would reset a log scale, so the scale is in the list too.
+  if (s_.colourScale != ColourScale::Shared) overlays.push_back(colourScaleName(s_.colourScale));
+  out.view.extras["overlays"] = overlays;
+  out.view.extras["colour_scale"] = colourScaleName(s_.colourScale);
+  return out;
 }
 
 void Lab2DView::setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) {
@@ -255,7 +287,7 @@ void Lab2DView::traceEvidence(std::string& out) const {
 void Lab2DView::sidebar(AppState& state) {
   const float em = ImGui::GetFontSize();
   s_.dirty |= drawPresetHeader(2, s_.scene, s_.presetPath, s_.editor,
-                               [&](const std::string& path) { openScene(state, path); });
+                               [&](const std::string& path) { openSceneFile(state, path); });
   drawLab2DStepControls(s_);
 
   ImGui::Separator();

@@ -32,8 +32,18 @@ class Lab2DView : public View {
   void traceState(std::string& out) const override;
   Lab2DState& labState() { return s_; }
 
+  // Scene files (app/ui/scene_files.h): the scene as shown (the flow, and in its "view" the layer
+  // slider, resolution, overlays and colour scale), opening scene text (a pasted scene; `source`
+  // names it in messages), and the file it came from or was saved to ("" for a pasted one).
+  SceneFile currentScene() const;
+  bool openSceneText(AppState& state, const std::string& text, const std::string& source);
+  const std::string& scenePath() const { return s_.presetPath; }
+  void setScenePath(const std::string& path) { s_.presetPath = path; }
+
  private:
   void transport(AppState& state);
+  bool adoptChecked(AppState& state, Expected<SceneFile> scene, const std::string& source, const std::string& path,
+                    const std::string& text);
   void traceEvidence(std::string& out) const;  // the truth overlays' keys
   Lab2DState s_;
   HeatmapRenderer baseHeatmap_, dataHeatmap_, dataHeatmapNext_, roundTripHeatmap_;
