@@ -39,6 +39,7 @@ Expected<RunConfig> runConfigFrom(const TrainSettings& s, const TrainerConfig& b
     f.hidden = s.hidden;
     f.bins = s.bins;
     f.bound = s.bound;
+    f.solverSteps = s.solverSteps;
     run.family = f;
   }
   return {validateRunConfig(run), run};
@@ -59,6 +60,7 @@ TrainSettings settingsFrom(const TrainerConfig& c, const std::optional<FamilyCon
     t.hidden = family->hidden;
     t.bins = family->bins;
     t.bound = family->bound;
+    t.solverSteps = family->solverSteps;
   }
   // Own points: the raw points, so a sidebar change rebuilds on the same data.
   if (c.data.points) t.ownPoints = std::make_shared<const Batch>(c.data.points->raw), t.ownName = "own points";

@@ -34,6 +34,7 @@ struct TrainSettings {
   std::string flow = "realnvp";
   int bins = FamilyConfig{}.bins;
   double bound = FamilyConfig{}.bound;
+  int solverSteps = FamilyConfig{}.solverSteps;  // RK4 steps per time segment (cnf only)
   std::string dataset = "moons";
   double noise = -1.0;  // < 0: the dataset's default
   int layers = 6;

@@ -259,6 +259,7 @@ const char* layersHelp(FamilyKind kind) {
     case FamilyKind::Maf:
     case FamilyKind::Iaf: return "Autoregressive layers K (MADE conditioners), the coordinate order alternating";
     case FamilyKind::Nsf: return "Spline coupling layers K (alternating which coordinate is kept)";
+    case FamilyKind::Cnf: return "Time segments K of t = 0…1, each with its own field g(z, t) (one tanh layer)";
     default: return "Affine coupling layers K (alternating which coordinate is kept)";
   }
 }
@@ -272,7 +273,13 @@ bool TrainView::familyPicker(float field) {
   ImGui::SetNextItemWidth(field);
   if (ImGui::BeginCombo("flow", t.flow.c_str())) {
     for (const std::string& name : familyNames()) {
-      if (ImGui::Selectable(name.c_str(), name == t.flow) && name != t.flow) t.flow = name, changed = true;
+      if (ImGui::Selectable(name.c_str(), name == t.flow) && name != t.flow) {
+        // A learning rate left at the old family's default follows to the new family's.
+        const auto from = familyFromName(t.flow), to = familyFromName(name);
+        if (from && to && t.learningRate == familyDefaultLearningRate(*from))
+          t.learningRate = familyDefaultLearningRate(*to);
+        t.flow = name, changed = true;
+      }
       if (const auto kind = familyFromName(name)) tooltip(familyDescription(*kind).c_str());
     }
     ImGui::EndCombo();
@@ -306,6 +313,12 @@ bool TrainView::familyKnobs(float field) {
     if (ImGui::SliderFloat("bound B", &bound, 1.0f, 8.0f, "%.1f")) t.bound = bound;
     changed |= ImGui::IsItemDeactivatedAfterEdit();
     tooltip("The splines act on [-B, B]; outside it each layer is the identity (linear tails)");
+  }
+  if (kind == FamilyKind::Cnf) {
+    ImGui::SetNextItemWidth(field);
+    ImGui::SliderInt("solver steps", &t.solverSteps, 1, 64);
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    tooltip("Fixed RK4 steps per time segment: more steps, a more exact (and slower) ODE solve and inverse");
   }
   return changed;
 }

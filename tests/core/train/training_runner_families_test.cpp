@@ -91,7 +91,7 @@ TEST_P(RunnerFamily, StepsMatchTheGenericTrainerAndTheFieldsMatchTheFamilysFlow)
 
 INSTANTIATE_TEST_SUITE_P(Families, RunnerFamily,
                          ::testing::Values(FamilyKind::Nice, FamilyKind::Glow, FamilyKind::Maf, FamilyKind::Iaf,
-                                           FamilyKind::Nsf),
+                                           FamilyKind::Nsf, FamilyKind::Cnf),
                          [](const auto& info) { return familyName(info.param); });
 
 TEST(RunnerFamilies, RunStopsAtTheScheduleEndAndRunAgainRestartsItAsTheTrainerDoes) {

@@ -159,7 +159,12 @@ TEST_F(TrainJourney, ClickingGridAndPatchesDrawsTheLearnedMapInBothPanes) {
   const TraceLine before = j.state();
   const Box base = box(before, "base_px"), density = box(before, "density_px");
   const PngImage plain = j.capture();
-  j.click(box(before, "grid_toggle_px").centre());
+  // The overlay toggles sit below the setup and the numbers: scroll the sidebar to them, as a user would.
+  j.scroll(Point{100, 400}, -10);
+  ASSERT_TRUE(j.waitSettled());
+  const TraceLine scrolled = j.state();
+  ASSERT_LT(box(scrolled, "grid_toggle_px").y1, 790) << "the toggles scrolled into view: " << scrolled.raw();
+  j.click(box(scrolled, "grid_toggle_px").centre());
   ASSERT_TRUE(j.waitFor([](const TraceLine& t) { return t.number("grid") == 1 && t.number("grid_lines") == 26; }, 20))
       << j.state().raw();
   EXPECT_EQ(j.state().number("overlay_step"), 200);
