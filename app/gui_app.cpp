@@ -11,6 +11,8 @@
 #include <imgui.h>
 
 #include "app/gl/screenshot.h"
+#include "app/platform/gif_recorder.h"
+#include "app/ui/canvas_export.h"
 #include "app/platform/background_saver.h"
 #include "app/platform/config_paths.h"
 #include "app/platform/numbered_file.h"
@@ -32,11 +34,12 @@ namespace {
 
 constexpr float kBaseFontPixels = 16.0f;
 
-void applyScale(AppState& state, float contentScale) {
+// exportScale > 1 draws everything that many times larger, for a canvas export (canvas_export.h).
+void applyScale(AppState& state, float contentScale, float exportScale = 1.0f) {
   const float presenting = state.presentation ? AppState::kPresentationScale : 1.0f;
-  const float scale = contentScale * state.settings.uiScale * presenting;
+  const float scale = contentScale * state.settings.uiScale * presenting * exportScale;
   if (std::string note = loadFonts(kBaseFontPixels * scale); !note.empty()) state.warn(note);
-  theme::strokeScale = presenting;
+  theme::strokeScale = presenting * exportScale;
   ImGuiStyle& style = ImGui::GetStyle();
   style = ImGuiStyle();
   if (state.presentation) {
@@ -74,6 +77,9 @@ void printTrace(const AppState& state, int frame, double workMs) {
   std::snprintf(buf, sizeof buf, " presentation=%d blanked=%d fullscreen=%d", state.presentation ? 1 : 0,
                 state.blanked ? 1 : 0, state.fullscreen ? 1 : 0);
   line += buf;
+  std::snprintf(buf, sizeof buf, " canvas_rect=%.0f,%.0f,%.0f,%.0f gif_recording=%d gif_frames=%d", state.canvasPos.x,
+                state.canvasPos.y, state.canvasSize.x, state.canvasSize.y, state.gifRecording ? 1 : 0, state.gifFrames);
+  line += buf;
   // The file stem of the scene opened last (stems of the bundled scenes have no spaces).
   std::string stem = std::filesystem::path(state.settings.lastScene).stem().string();
   std::replace(stem.begin(), stem.end(), ' ', '_');
@@ -110,13 +116,15 @@ void saveImGuiLayout(const std::string& path) {
 }  // namespace
 
 int runGui(const GuiOptions& options) {
-  const bool scripted = !options.screenshot.empty();
+  const bool recordingGif = !options.gif.empty();
+  const bool scripted = !options.screenshot.empty() || recordingGif;
   // Scripted runs stop after a fixed number of frames; interactive ones run until closed.
-  const int frameLimit = options.frames > 0 ? options.frames : (scripted ? 3 : 0);
+  const int frameLimit = recordingGif ? 0 : options.frames > 0 ? options.frames : (scripted ? 3 : 0);
   if (scripted) {
     std::string why;
-    if (!canWriteFile(options.screenshot, &why)) {
-      std::fprintf(stderr, "flowlab: cannot write screenshot: %s\n", why.c_str());
+    const std::string& out = recordingGif ? options.gif : options.screenshot;
+    if (!canWriteFile(out, &why)) {
+      std::fprintf(stderr, "flowlab: cannot write %s: %s\n", recordingGif ? "the GIF" : "screenshot", why.c_str());
       return 1;
     }
   }
@@ -182,6 +190,17 @@ int runGui(const GuiOptions& options) {
   int exitCode = 0;
   std::vector<double> frameTimes;
   BackgroundSaver saver([] { Window::wake(); });
+  GifRecorder recorder([] { Window::wake(); });
+  GifSession gif;  // the recording's clock and its scripted (--gif) run
+  state.traceGifResults = options.traceState;
+  if (recordingGif) {
+    gif.scripted = true;
+    gif.fps = options.gifFps;
+    gif.path = options.gif;
+    if (!state.activeView || !state.activeView->startRecording())
+      state.warn("--gif: the " + (state.activeView ? state.activeView->title() : std::string("view")) +
+                 " has nothing to animate; recording it still");
+  }
   // Dear ImGui settles hover, popups and layout over a few frames after each input; after those
   // the loop sleeps until the next event instead of redrawing an unchanged picture.
   constexpr int kSettleFrames = 3;
@@ -195,8 +214,9 @@ int runGui(const GuiOptions& options) {
       state.quitRequested = false;
     }
     const bool animating = state.activeView && state.activeView->animating();
-    const bool poll = frameLimit > 0 || animating || settle > 0 || saver.busy();
-    window.pumpEvents(poll);
+    const bool poll = frameLimit > 0 || animating || settle > 0 || saver.busy() || (recorder.busy() && !recorder.recording());
+    if (recorder.recording() && !poll && !gif.scripted) window.pumpEventsFor(1.0 / gif.fps);
+    else window.pumpEvents(poll || gif.scripted);
     if (window.takeEventSeen()) settle = kSettleFrames; else if (settle > 0) --settle;
     const auto start = std::chrono::steady_clock::now();
     if (state.fullscreen != window.fullscreen()) window.setFullscreen(state.fullscreen);
@@ -206,7 +226,16 @@ int runGui(const GuiOptions& options) {
       window.reloadFontTexture();
       settle = kSettleFrames;
     }
-    window.beginFrame(scripted);
+    if (state.canvasExportScale > 0.0f && !state.blanked) {
+      // Drawn again offscreen at the asked size before this frame (so no menu is over it).
+      const float k = state.canvasExportScale;
+      FramePixels canvas = renderCanvasScaled(state, window, k, [&](float m) { applyScale(state, window.contentScale(), m); });
+      if (canvas.width > 0) saver.savePng(std::move(canvas), picturesFolder(), "flowlab-canvas");
+      else state.error(exportTooLargeMessage(state, k));
+    }
+    state.canvasExportScale = 0.0f;
+    if (gif.scripted) window.beginFrameAs(ImVec2(0, 0), 1.0 / gif.fps);  // animation time, not wall time
+    else window.beginFrame(scripted);
     if (options.recomputeEveryFrame && state.activeView) state.activeView->invalidate();
     drawShell(state);
     window.endFrame();
@@ -224,10 +253,14 @@ int runGui(const GuiOptions& options) {
       saver.savePng(readFramebuffer(fbw, fbh), picturesFolder());
     }
     state.screenshotRequested = false;
+    const size_t messagesBefore = state.messages.all().size();
+    if (recordGifFrame(state, recorder, gif, fbw, fbh)) break;  // a scripted recording has ended
     for (const SaveResult& r : saver.takeResults()) {
       if (r.error.empty()) state.info("screenshot saved to " + r.path); else state.error("screenshot: " + r.error);
       if (options.traceState) std::printf("screenshot_saved=%s\n", r.error.empty() ? r.path.c_str() : "");
     }
+    // A message posted after this frame was drawn (a file saved) shows in the next frames.
+    if (state.messages.all().size() != messagesBefore) settle = kSettleFrames;
     window.setTitle(windowTitle(state));
     if (ImGui::GetIO().WantSaveIniSettings) saveImGuiLayout(iniPath);
     window.swap();
@@ -246,6 +279,7 @@ int runGui(const GuiOptions& options) {
     if (lastScriptedFrame) break;
   }
 
+  if (recordingGif && exitCode == 0) exitCode = finishScriptedGif(recorder, options.gif);  // prints why on failure
   if (options.trainFor > 0 && !frameTimes.empty()) {
     std::vector<double> sorted = frameTimes;
     std::sort(sorted.begin(), sorted.end());

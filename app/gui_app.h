@@ -21,9 +21,11 @@ struct GuiOptions {
   std::vector<std::string> overlays;  // --overlays density,grid,patches,samples,log (exactly these)
   bool presentation = false;  // --presentation: start in presentation mode (F5)
   int step = -1;              // --step K: the scene after its first K guided steps
+  std::string gif;            // --gif OUT.gif: record the scene's animation (steps, morph, training), exit
+  int gifFps = 15;            // --gif-fps N: frames per second of animation in the GIF
 };
 
-// Returns the process exit code: 0 ok, 1 screenshot could not be written, 2 no display / no GL.
+// Returns the process exit code: 0 ok, 1 screenshot or GIF could not be written, 2 no display / no GL.
 int runGui(const GuiOptions& options);
 
 }  // namespace flowlab::app

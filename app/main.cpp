@@ -35,6 +35,11 @@ int main(int argc, char** argv) {
 
   cli.add_option("--step", gui.step, "With --scene: show the lesson after its first K guided steps (past the last: the last)")
       ->check(CLI::Range(0, 1000000));
+  cli.add_option("--gif", gui.gif,
+                 "Record the scene as an animated GIF and exit: its guided steps, else its layer morph "
+                 "(training scenes: 8 s of the training run); prints gif_saved=, gif_frames=, gif_size=");
+  cli.add_option("--gif-fps", gui.gifFps, "Frames per second of animation in the GIF (default 15)")
+      ->check(CLI::Range(1, 50));
   cli.add_flag("--presentation", gui.presentation,
                "Start in presentation mode (F5): large text and strokes, light high-contrast theme");
   cli.add_flag("--trace-state", gui.traceState,

@@ -16,10 +16,10 @@ BackgroundSaver::~BackgroundSaver() {
   worker_.join();
 }
 
-void BackgroundSaver::savePng(FramePixels pixels, std::string folder) {
+void BackgroundSaver::savePng(FramePixels pixels, std::string folder, std::string stem) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    jobs_.push_back(Job{std::move(pixels), std::move(folder)});
+    jobs_.push_back(Job{std::move(pixels), std::move(folder), std::move(stem)});
     ++inFlight_;
   }
   wake_.notify_one();
@@ -52,7 +52,7 @@ void BackgroundSaver::run() {
     if (png.empty()) {
       r.error = "cannot encode the screenshot as PNG";
     } else {
-      const NumberedWrite w = writeNumberedFile(job.folder, "flowlab", ".png", png);
+      const NumberedWrite w = writeNumberedFile(job.folder, job.stem, ".png", png);
       r.path = w.path;
       r.error = w.error;
     }

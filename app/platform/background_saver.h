@@ -28,7 +28,8 @@ class BackgroundSaver {
   BackgroundSaver(const BackgroundSaver&) = delete;
   BackgroundSaver& operator=(const BackgroundSaver&) = delete;
 
-  void savePng(FramePixels pixels, std::string folder);
+  // A new numbered <stem>-NNNN.png in folder (never replacing a file).
+  void savePng(FramePixels pixels, std::string folder, std::string stem = "flowlab");
   std::vector<SaveResult> takeResults();
   bool busy() const;
 
@@ -37,6 +38,7 @@ class BackgroundSaver {
   struct Job {
     FramePixels pixels;
     std::string folder;
+    std::string stem;
   };
   mutable std::mutex mutex_;
   std::condition_variable wake_;

@@ -119,6 +119,8 @@ void Window::pumpEvents(bool poll) {
   }
 }
 
+void Window::pumpEventsFor(double seconds) { glfwWaitEventsTimeout(seconds); }
+
 bool Window::takeEventSeen() { return gEventSeen.exchange(false); }
 
 void Window::wake() { glfwPostEmptyEvent(); }
@@ -132,6 +134,19 @@ void Window::beginFrame(bool ignorePointer) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   if (ignorePointer) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  ImGui::NewFrame();
+}
+
+void Window::beginFrameAs(ImVec2 displaySize, double deltaSeconds) {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  if (displaySize.x > 0 && displaySize.y > 0) {
+    io.DisplaySize = displaySize;
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+  }
+  if (deltaSeconds > 0) io.DeltaTime = float(deltaSeconds);
   ImGui::NewFrame();
 }
 

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include <imgui.h>
+
 struct GLFWwindow;
 
 namespace flowlab::app {
@@ -39,6 +41,8 @@ class Window {
   void setTitle(const std::string& title);
   // Polls when `poll`, else sleeps until an event arrives (input, resize, or wake()).
   void pumpEvents(bool poll);
+  // Sleeps until an event arrives or `seconds` pass (a recording's frame clock).
+  void pumpEventsFor(double seconds);
   // True once since the last call if any input or window event arrived.
   bool takeEventSeen();
   // Wakes a sleeping pumpEvents from any thread (background work finished).
@@ -48,6 +52,11 @@ class Window {
   void reloadFontTexture();
   // `ignorePointer` hides the mouse from ImGui (scripted screenshots must not depend on it).
   void beginFrame(bool ignorePointer = false);
+  // A frame that does not follow the clock or the window: `displaySize` in pixels (an export at
+  // 2x draws the same layout twice as large), `deltaSeconds` of animation (a recording's fixed
+  // step; 0 keeps the clock's). The pointer is ignored.
+  void beginFrameAs(ImVec2 displaySize, double deltaSeconds);
+  const float* clearColour() const { return clear_; }
   void endFrame();  // renders ImGui draw data; call readPixels before swap()
   // The colour under every window: the canvas's, so the canvas needs no background of its own
   // (with software GL a full-window fill is a large share of a frame).

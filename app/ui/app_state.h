@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <vector>
+#include <imgui.h>
 
 #include "app/platform/settings.h"
 #include "app/ui/messages.h"
@@ -32,6 +33,15 @@ struct AppState {
   // Requests the UI makes, carried out by the main loop between frames.
   bool quitRequested = false;
   bool screenshotRequested = false;
+  // File > Export canvas: the canvas alone (no sidebar), drawn again at `canvasExportScale` times
+  // the screen's size (0: none requested); the main loop renders it offscreen.
+  float canvasExportScale = 0.0f;
+  int canvasExportWidth = 3840;     // the "chosen size" of the export menu, in pixels
+  bool gifToggleRequested = false;  // File > Record GIF: start, or stop and save
+  bool gifRecording = false;        // set by the main loop: shown in the menu and status bar
+  int gifFrames = 0;
+  bool traceGifResults = false;     // --trace-state: print gif_saved=PATH when a recording is written
+  ImVec2 canvasPos, canvasSize;     // where the last frame drew the canvas (logical pixels)
   bool fontRebuildRequested = false;
   static constexpr float kPresentationScale = 2.0f;
   bool showAbout = false;

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "app/platform/numbered_file.h"
 #include "app/ui/app_state.h"
 #include "app/ui/dialogs.h"
 #include "app/ui/keys.h"
@@ -31,6 +32,41 @@ void changeUiScale(AppState& state, float factor) {
   state.fontRebuildRequested = true;
 }
 
+// File > Export canvas: the canvas alone at a scale or a chosen width, and GIF recording.
+void drawExportMenu(AppState& state) {
+  if (ImGui::BeginMenu("Export canvas as PNG")) {
+    const float w = state.canvasSize.x, h = state.canvasSize.y;
+    char label[64];
+    for (float k : {1.0f, 2.0f, 3.0f}) {
+      std::snprintf(label, sizeof label, "%.0fx  (%.0f x %.0f)", k, w * k, h * k);
+      const char* keys = k == 1.0f ? shortcutKeys(Action::ExportCanvas) : k == 2.0f ? shortcutKeys(Action::ExportCanvas2x) : "";
+      if (ImGui::MenuItem(label, keys)) state.canvasExportScale = k;
+    }
+    int& chosenWidth = state.canvasExportWidth;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+    ImGui::InputInt("##width", &chosenWidth, 0);
+    chosenWidth = std::clamp(chosenWidth, 64, 8192);
+    ImGui::SameLine();
+    std::snprintf(label, sizeof label, "px wide (%d x %.0f)", chosenWidth, w > 0 ? h * chosenWidth / w : 0.0f);
+    if (ImGui::Button(label) && w > 0) {
+      state.canvasExportScale = float(chosenWidth) / w;
+      ImGui::CloseCurrentPopup();
+    }
+    if (ImGui::IsItemHovered()) showTooltip("Draw the canvas again at this width (text and strokes scale with it)");
+    ImGui::TextDisabled("to %s, numbered, never overwriting", picturesFolder().c_str());
+    ImGui::EndMenu();
+  }
+  if (ImGui::IsItemHovered())
+    showTooltip("The canvas without the sidebar, drawn again at the size you pick: crisp text and lines for slides");
+  char gif[64];
+  if (state.gifRecording) std::snprintf(gif, sizeof gif, "Stop recording GIF (%d frames)", state.gifFrames);
+  if (ImGui::MenuItem(state.gifRecording ? gif : "Record GIF of the canvas", shortcutKeys(Action::RecordGif)))
+    state.gifToggleRequested = true;
+  if (ImGui::IsItemHovered())
+    showTooltip("Records the canvas at 15 frames a second until you stop; then saves an animated GIF to %s",
+                picturesFolder().c_str());
+}
+
 void drawMainMenu(AppState& state) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
@@ -39,6 +75,8 @@ void drawMainMenu(AppState& state) {
     drawSceneFileMenu(state);
     ImGui::Separator();
     if (ImGui::MenuItem("Save screenshot", shortcutKeys(Action::Screenshot))) state.screenshotRequested = true;
+    if (ImGui::IsItemHovered()) showTooltip("The whole window, sidebar included, as PNG in %s", picturesFolder().c_str());
+    drawExportMenu(state);
     if (state.activeView) state.activeView->fileMenu(state);
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", shortcutKeys(Action::Quit))) state.quitRequested = true;
@@ -170,6 +208,9 @@ void handleGlobalShortcuts(AppState& state) {
   if (shortcutPressed(Action::LargerText)) changeUiScale(state, 1.1f);
   if (shortcutPressed(Action::SmallerText)) changeUiScale(state, 1.0f / 1.1f);
   if (shortcutPressed(Action::Screenshot)) state.screenshotRequested = true;
+  if (shortcutPressed(Action::ExportCanvas)) state.canvasExportScale = 1.0f;
+  if (shortcutPressed(Action::ExportCanvas2x)) state.canvasExportScale = 2.0f;
+  if (shortcutPressed(Action::RecordGif)) state.gifToggleRequested = true;
   if (shortcutPressed(Action::Help)) state.showShortcuts = !state.showShortcuts;
   const Action viewKeys[] = {Action::View1, Action::View2, Action::View3, Action::View4};
   for (size_t i = 0; i < state.views.size() && i < 4; ++i)
@@ -197,7 +238,9 @@ void drawShell(AppState& state) {
   // After the widgets, before the canvas: the view's keys, animation and recomputation.
   if (state.activeView) state.activeView->update(state, ImGui::GetIO().DeltaTime);
   updateSceneFiles(state);  // after the views applied this frame's edits: the modified mark
-  drawCanvas(state, ImVec2(sidebarWidth, top), ImVec2(display.x - sidebarWidth, bodyHeight));
+  state.canvasPos = ImVec2(sidebarWidth, top);
+  state.canvasSize = ImVec2(display.x - sidebarWidth, bodyHeight);
+  drawCanvas(state, state.canvasPos, state.canvasSize);
   drawStatusBar(state, ImVec2(0, display.y - statusHeight), ImVec2(display.x, statusHeight));
   drawDialogs(state);
   drawLessonsWindow(state);

@@ -7,7 +7,7 @@
 namespace flowlab::app {
 
 enum class Action {
-  OpenScene, SaveScene, SaveSceneAs, CopyScene, PasteScene, Lessons, Presentation, FullScreen, Blank, Quit, ToggleSidebar, LargerText, SmallerText, Screenshot, Help,
+  OpenScene, SaveScene, SaveSceneAs, CopyScene, PasteScene, Lessons, Presentation, FullScreen, Blank, Quit, ToggleSidebar, LargerText, SmallerText, Screenshot, ExportCanvas, ExportCanvas2x, RecordGif, Help,
   View1, View2, View3, View4,
   Undo, Redo, RedoShift,
   PlayPause, NextLayer, PreviousLayer, NextStep, PreviousStep,

@@ -42,6 +42,11 @@ class View {
   // Shows the open lesson after its first k guided steps, without animation (--step K); false
   // when the view or the scene has no steps.
   virtual bool goToStep(int /*k*/) { return false; }
+  // --gif: starts the animation a recording of this view shows (its guided steps, else its layer
+  // morph; a training run), returning false when it has none. recordingDone() is asked once a
+  // frame after update(): true when the animation has ended.
+  virtual bool startRecording() { return false; }
+  virtual bool recordingDone() const { return true; }
   // Whether this view can show a scene of this dimension.
   virtual bool acceptsDim(int dim) const { return false; }
 };

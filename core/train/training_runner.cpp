@@ -195,6 +195,11 @@ struct TrainingRunner::Impl {
       else if (!x.value.value.allFinite()) samples.status = Status::error("non-finite samples");
       else samples.value = x.value.value;
     }
+    if (samples.ok()) {
+      const Expected<Transformed> back = flow.inverse(samples.value);
+      if (back.ok() && back.value.value.allFinite())
+        f->roundTripError = (back.value.value - *basePoints).cwiseAbs().maxCoeff();
+    }
     f->samples = (samples.ok() || !fields) ? std::move(samples) : fields->samples;
     if (resolution >= opt.pausedResolution) {
       const Expected<FlowTrace> trace = flow.inverseTrace(*dataPoints);

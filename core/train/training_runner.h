@@ -43,6 +43,9 @@ struct RunnerFields {
   // The scatter's data pulled back layer by layer: stages[k] after k layers of f⁻¹ (stages[0] =
   // data, stages[K] = z). Computed only at the paused resolution (empty while running).
   std::vector<Batch> stages;
+  // max |f⁻¹(f(z)) − z| over the scatter's base points: rounding for the exact families, the
+  // ODE solver's error for cnf. NaN when it could not be measured (a non-finite pass).
+  double roundTripError = std::nan("");
   double computeMs = 0.0;
 };
 

@@ -179,6 +179,7 @@ void Lab2DView::update(AppState& state, double dt) {
   // A step's animation draws at the drag resolution too: half a second must look smooth.
   s_.interacting = ImGui::IsAnyItemActive() || s_.dragHandle >= 0 || s_.panPane != Pane::None || lab2dStepAnimating(s_);
   s_.dirty |= handleUndoShortcuts(s_.scene.flow, s_.editor);
+  updateRecording(dt);
 }
 
 void Lab2DView::traceState(std::string& out) const {
@@ -337,6 +338,33 @@ void Lab2DView::sidebar(AppState& state) {
   if (state.presentation) return;
   ImGui::Separator();
   ImGui::TextDisabled("engine: %.1f ms at %d² cells", s_.fields.computeMs, s_.fields.resolution);
+}
+
+bool Lab2DView::startRecording() {
+  recording_ = Recording{};
+  if (!s_.steps.steps.empty()) {
+    goToLab2DStep(s_, 0, false);
+    recording_.mode = Recording::Steps;
+  } else if (enabledLayers(s_) > 0) {
+    s_.position = 0, s_.playing = true, s_.dirty = true;
+    recording_.mode = Recording::Morph;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void Lab2DView::updateRecording(double dt) {
+  if (recording_.mode == Recording::None || recording_.done) return;
+  const bool moving = recording_.mode == Recording::Steps ? lab2dStepAnimating(s_) : s_.playing;
+  if (moving) return;
+  recording_.held += dt;
+  if (recording_.held < Recording::kHoldSeconds) return;
+  recording_.held = 0.0;
+  if (recording_.mode == Recording::Steps && s_.steps.shown < int(s_.steps.steps.size()))
+    goToLab2DStep(s_, s_.steps.shown + 1, true);
+  else
+    recording_.done = true;
 }
 
 bool Lab2DView::goToStep(int k) {

@@ -24,6 +24,8 @@ class Lab2DView : public View {
     return s_.playing || s_.interacting || s_.panPane != Pane::None || lab2dStepAnimating(s_);
   }
   bool goToStep(int k) override;
+  bool startRecording() override;
+  bool recordingDone() const override { return recording_.mode != Recording::None && recording_.done; }
   bool openScene(AppState& state, const std::string& path) override;
   void invalidate() override { s_.dirty = true; }
   bool acceptsDim(int dim) const override { return dim == 2; }
@@ -48,6 +50,14 @@ class Lab2DView : public View {
   Lab2DState s_;
   HeatmapRenderer baseHeatmap_, dataHeatmap_, dataHeatmapNext_, roundTripHeatmap_;
   std::optional<Lab2DLayout> layout_;  // last frame's, for --trace-state
+  // A --gif recording: each guided step animates and then holds, or the morph plays from the base.
+  struct Recording {
+    static constexpr double kHoldSeconds = 0.8;
+    enum Mode { None, Steps, Morph } mode = None;
+    double held = 0.0;
+    bool done = false;
+  } recording_;
+  void updateRecording(double dt);
 };
 
 // Sidebar panel explaining the selected coupling layer (lab2d_coupling_panel.cpp).

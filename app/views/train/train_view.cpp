@@ -356,6 +356,17 @@ void TrainView::numbersPanel() {
   row("gap", fixed(t.testNll - floor).c_str());
   ImGui::SameLine();
   helpMarker("test NLL − floor: the KL divergence from the data to the model, in nats.");
+  const RunnerFields* fields = t.fields.get();
+  const double roundTrip = fields ? fields->roundTripError : std::nan("");
+  const bool solverError = t.family && t.family->kind == FamilyKind::Cnf;
+  row("round trip", std::isfinite(roundTrip) ? fixed(roundTrip, "%.1e").c_str() : "—",
+      solverError && roundTrip > 1e-4 ? &theme::kWarningText : nullptr);
+  ImGui::SameLine();
+  helpMarker(solverError
+                 ? "max |f⁻¹(f(z)) − z| over the base points: the continuous flow's inverse is another ODE "
+                   "solve, so it is exact only up to the RK4 solver's error; more solver steps shrink it."
+                 : "max |f⁻¹(f(z)) − z| over the base points: this family inverts in closed form, so only "
+                   "rounding remains.");
   row("steps/s", t.running && t.stepsPerSecond > 0 ? fixed(t.stepsPerSecond, "%.0f").c_str() : "—");
   row("learning rate", fixed(t.learningRate, "%.2e").c_str());
   const std::string rb = std::to_string(t.rollbacks);
@@ -411,12 +422,20 @@ void TrainView::sidebar(AppState& state) {
   int shown = s_.layerShown < 0 ? layers : s_.layerShown;
   ImGui::BeginDisabled(!haveStages);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-  if (ImGui::SliderInt("pull-back", &shown, 0, layers, "%d layers")) {
+  // A continuous flow has time segments, not layers: the slider reads as the time t of the pull-back.
+  const bool continuous = s_.snap->family && s_.snap->family->kind == FamilyKind::Cnf;
+  char timeLabel[32];
+  std::snprintf(timeLabel, sizeof timeLabel, "t = %.2f", layers > 0 ? 1.0 - double(shown) / layers : 0.0);
+  if (ImGui::SliderInt(continuous ? "time" : "pull-back", &shown, 0, layers, continuous ? timeLabel : "%d layers")) {
     s_.layerShown = shown >= layers ? -1 : shown;
     s_.layerPlay = false;
   }
-  tooltip("Base pane: the data after this many layers of f⁻¹, from the data itself (0) to z (all). "
-          "Available while paused.");
+  if (continuous)
+    tooltip("Base pane: the data carried back along the flow's ODE from t = 1 (the data) to t = 0 (z), "
+            "one time segment per notch. Available while paused.");
+  else
+    tooltip("Base pane: the data after this many layers of f⁻¹, from the data itself (0) to z (all). "
+            "Available while paused.");
   ImGui::SameLine();
   if (ImGui::Button(s_.layerPlay ? "Stop" : "Play")) s_.playRequested = true;
   tooltip("Pull the data back to z one layer at a time");
@@ -441,7 +460,18 @@ void TrainView::sidebar(AppState& state) {
   (void)state;
 }
 
+bool TrainView::startRecording() {
+  if (!s_.running()) s_.toggleRequested = true;
+  recordSeconds_ = 0.0, recordStopped_ = false;
+  return true;
+}
+
 void TrainView::update(AppState& state, double dt) {
+  if (recordSeconds_ >= 0.0) {
+    recordSeconds_ += dt;
+    // Stopped by itself (schedule end, early stop, divergence) once it has started running.
+    recordStopped_ = recordSeconds_ > 1.0 && !s_.snap->running && s_.snap->step > 0;
+  }
   if (shortcutPressed(Action::TrainRunPause) && s_.snap->stopped != StopReason::Diverged) s_.toggleRequested = true;
   if (shortcutPressed(Action::TrainReset)) s_.resetRequested = true;
   if (shortcutPressed(Action::TrainSaveModel)) s_.showSaveDialog = true;

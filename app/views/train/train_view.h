@@ -33,6 +33,10 @@ class TrainView : public View {
   // The training thread wakes the loop when it publishes (about 60 times a second while running).
   // Play of the layer slider animates the base pane.
   bool animating() const override { return s_.layerPlay; }
+  // --gif: presses Run and records kRecordSeconds of the run (less if it stops by itself).
+  static constexpr double kRecordSeconds = 8.0;
+  bool startRecording() override;
+  bool recordingDone() const override { return recordSeconds_ >= kRecordSeconds || recordStopped_; }
   // Training scenes (core/train/training_scene.h) only: openSceneFile routes them here by their
   // "training" field, so plain 2D scenes, whatever their dimension, open in the labs.
   bool acceptsDim(int /*dim*/) const override { return false; }
@@ -58,6 +62,8 @@ class TrainView : public View {
   HeatmapRenderer heatmap_;
   float noiseEdit_ = 0.05f;  // the noise slider's value while dragged (applied on release)
   bool noiseEditing_ = false;
+  double recordSeconds_ = -1.0;  // animation time recorded so far (-1: not recording)
+  bool recordStopped_ = false;   // the run stopped by itself while recording
   TrainLayout layout_{};          // of the last canvas (printed by traceState for layout tests)
   ImVec2 canvasMin_{}, canvasMax_{};
   ImVec2 gridToggleMin_{}, gridToggleMax_{}, patchesToggleMin_{}, patchesToggleMax_{};  // for journeys

@@ -83,6 +83,8 @@ TEST_P(RunnerFamily, StepsMatchTheGenericTrainerAndTheFieldsMatchTheFamilysFlow)
   const Expected<Transformed> back = flow.value.inverse(s->fields->samples.value);
   ASSERT_TRUE(back.ok());
   EXPECT_LT((back.value.value - *s->basePoints).cwiseAbs().maxCoeff(), 1e-8);
+  // The round-trip error shown in the view is that same maximum, measured by the runner.
+  EXPECT_NEAR(s->fields->roundTripError, (back.value.value - *s->basePoints).cwiseAbs().maxCoeff(), 1e-12);
   // The layer-by-layer pull-back: from the data (stage 0) to z (the last).
   ASSERT_EQ(s->fields->stages.size(), size_t(s->layers + 1));
   EXPECT_LT((s->fields->stages.front() - *s->dataPoints).cwiseAbs().maxCoeff(), 1e-12);
