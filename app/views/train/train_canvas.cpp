@@ -221,7 +221,11 @@ void drawBase(ImDrawList* dl, const TrainState& state, const PlotFrame& f) {
   const float right = f.max().x + em * 2.0f;
   dl->AddText(at, theme::kBaseSpace, "base z: N(0, I)");
   char pulled[64];
-  std::snprintf(pulled, sizeof pulled, "data after %d of %d layers of f⁻¹", stage ? state.layerShown : layers, layers);
+  // A continuous flow's stages are times along its ODE: k segments back from the data is t = 1 − k/K.
+  if (s.family && s.family->kind == FamilyKind::Cnf && layers > 0)
+    std::snprintf(pulled, sizeof pulled, "data carried back to t = %.2f", 1.0 - double(state.layerShown) / layers);
+  else
+    std::snprintf(pulled, sizeof pulled, "data after %d of %d layers of f⁻¹", stage ? state.layerShown : layers, layers);
   fittedText(dl, ImVec2(at.x + ImGui::CalcTextSize("base z: N(0, I)  ").x, at.y), right, theme::kDataSpace,
              {stage ? std::string(pulled) : std::string("f⁻¹(data)"), stage ? std::to_string(state.layerShown) + "/" +
              std::to_string(layers) : std::string("f⁻¹")});
