@@ -36,6 +36,7 @@ const std::vector<Shortcut>& shortcutTable() {
       {Action::Gesture, "Labs", "Ctrl+click a slider", "Type an exact value", 0},
       {Action::NextStep, "Labs", "PageDown", "Next guided step of a lesson (a presenter's clicker)", keys::PageDown},
       {Action::PreviousStep, "Labs", "PageUp", "Previous guided step", keys::PageUp},
+      {Action::Reveal, "2D lab", "R", "Reveal what a prediction lesson hides (density, grid, patches)", keys::R},
       {Action::PlayPause, "2D lab", "Space", "Play or pause the layer-by-layer morph", keys::Space},
       {Action::NextLayer, "2D lab", "Right", "Next layer", keys::Right},
       {Action::PreviousLayer, "2D lab", "Left", "Previous layer", keys::Left},

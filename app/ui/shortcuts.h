@@ -10,7 +10,7 @@ enum class Action {
   OpenScene, SaveScene, SaveSceneAs, CopyScene, PasteScene, Lessons, Presentation, FullScreen, Blank, Quit, ToggleSidebar, LargerText, SmallerText, Screenshot, ExportCanvas, ExportCanvas2x, RecordGif, Help,
   View1, View2, View3, View4,
   Undo, Redo, RedoShift,
-  PlayPause, NextLayer, PreviousLayer, NextStep, PreviousStep,
+  PlayPause, NextLayer, PreviousLayer, NextStep, PreviousStep, Reveal,
   TrainRunPause, TrainReset, TrainSaveModel, TrainOpenModel, TrainDrawTool, TrainUseDrawing, TrainImportPoints,
   Gesture,  // a mouse gesture: listed, not bound to a key
 };

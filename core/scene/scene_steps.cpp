@@ -44,10 +44,30 @@ Expected<StepChange> readChange(const Json& j, const Flow& flow, const std::stri
   return {Status::okStatus(), c};
 }
 
+bool hideable(const std::string& name) {
+  const std::vector<std::string>& all = hideableOverlays();
+  return std::find(all.begin(), all.end(), name) != all.end();
+}
+
+// A list of hideable names ("hidden", or a step's "reveal" as a list), each once.
+Expected<std::vector<std::string>> readHideableList(const Json& list, const std::string& where, const char* what) {
+  std::vector<std::string> out;
+  if (!list.is_array()) return {jsonError(where, std::string(what) + " must be an array of \"density\", \"grid\", \"patches\""), out};
+  for (size_t i = 0; i < list.size(); ++i) {
+    const std::string at = childPointer(where, int(i));
+    if (!list[i].is_string() || !hideable(list[i].get<std::string>()))
+      return {jsonError(at, "must be one of \"density\", \"grid\", \"patches\" (what the output pane can hide)"), out};
+    const std::string name = list[i].get<std::string>();
+    if (std::find(out.begin(), out.end(), name) != out.end()) return {jsonError(at, "\"" + name + "\" is listed twice"), out};
+    out.push_back(name);
+  }
+  return {Status::okStatus(), out};
+}
+
 Expected<SceneStep> readStep(const Json& j, const Flow& flow, const std::string& where) {
   SceneStep step;
   if (Status s = requireObject(j, where, "a step"); !s.ok()) return {s, step};
-  if (Status s = checkKeys(j, {"caption", "set", "overlays", "layers"}, where); !s.ok()) return {s, step};
+  if (Status s = checkKeys(j, {"caption", "set", "overlays", "layers", "reveal"}, where); !s.ok()) return {s, step};
   if (!j.contains("caption") || !j["caption"].is_string())
     return {jsonError(childPointer(where, "caption"), "every step needs a \"caption\" (one line of text)"), step};
   step.caption = j["caption"].get<std::string>();
@@ -81,13 +101,45 @@ Expected<SceneStep> readStep(const Json& j, const Flow& flow, const std::string&
               step};
     step.layers = k.value;
   }
+  if (j.contains("reveal")) {
+    const Json& r = j["reveal"];
+    const std::string at = childPointer(where, "reveal");
+    if (r.is_boolean()) {
+      if (r.get<bool>()) step.reveals = hideableOverlays();
+    } else {
+      Expected<std::vector<std::string>> names = readHideableList(r, at, "\"reveal\" (true, or a list)");
+      if (!names.ok()) return {names.status, step};
+      step.reveals = std::move(names.value);
+    }
+  }
   return {Status::okStatus(), step};
 }
 
 }  // namespace
 
+const std::vector<std::string>& hideableOverlays() {
+  static const std::vector<std::string> names = {"density", "grid", "patches"};
+  return names;
+}
+
+Expected<std::vector<std::string>> readHiddenOverlays(const SceneFile& scene) {
+  const auto it = scene.extras.find("hidden");
+  if (it == scene.extras.end()) return {Status::okStatus(), {}};
+  return readHideableList(*it, "/hidden", "\"hidden\"");
+}
+
+std::vector<std::string> hiddenAfterSteps(const std::vector<std::string>& hidden, const std::vector<SceneStep>& steps,
+                                          int k) {
+  std::vector<std::string> out = hidden;
+  const int n = std::clamp(k, 0, int(steps.size()));
+  for (int i = 0; i < n; ++i)
+    for (const std::string& name : steps[size_t(i)].reveals) out.erase(std::remove(out.begin(), out.end(), name), out.end());
+  return out;
+}
+
 Expected<std::vector<SceneStep>> readSceneSteps(const SceneFile& scene) {
   std::vector<SceneStep> out;
+  if (Expected<std::vector<std::string>> hidden = readHiddenOverlays(scene); !hidden.ok()) return {hidden.status, out};
   const auto it = scene.extras.find("steps");
   if (it == scene.extras.end()) return {Status::okStatus(), out};
   if (!it->is_array()) return {jsonError("/steps", "\"steps\" must be an array of steps"), out};

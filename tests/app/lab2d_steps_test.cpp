@@ -88,5 +88,55 @@ TEST_F(Lab2DStepsTest, GoToStepShowsAStateWithoutAnimationAndPastTheEndTheLast) 
   EXPECT_FALSE(view->goToStep(1));
 }
 
+// Predict, then reveal (predict_radial.json hides the output density, grid and patches).
+class Lab2DRevealTest : public Lab2DStepsTest {
+ protected:
+  void SetUp() override {
+    state.views = makeViews();
+    state.activate("2d");
+    view = dynamic_cast<Lab2DView*>(state.findView("2d"));
+    ASSERT_NE(view, nullptr);
+    ASSERT_TRUE(view->openScene(state, (dataDir() / "assets" / "scenes" / "predict_radial.json").string()));
+    frame();
+  }
+  std::string hidden() { return lab2dHiddenNames(s()); }
+};
+
+TEST_F(Lab2DRevealTest, HiddenUntilAStepRevealsItThenFadingInAndHiddenAgainWhenWalkingBack) {
+  EXPECT_EQ(hidden(), "density,grid,patches");
+  EXPECT_EQ(s().steps.density.shown, 0.0);
+  key(keys::PageDown);  // step 1 reveals nothing
+  EXPECT_EQ(hidden(), "density,grid,patches");
+  while (lab2dStepAnimating(s())) frame();
+  key(keys::PageDown);  // step 2 reveals the grid, fading in
+  EXPECT_EQ(hidden(), "density,patches");
+  EXPECT_LT(s().steps.grid.shown, 1.0);
+  EXPECT_TRUE(lab2dRevealFading(s()));
+  EXPECT_TRUE(view->animating()) << "the loop keeps drawing while the grid fades in";
+  int frames = 2;  // the key press drew two
+  while (lab2dRevealFading(s()) && frames < 600) frame(), ++frames;
+  EXPECT_EQ(s().steps.grid.shown, 1.0);
+  EXPECT_NEAR(frames / 60.0, Lab2DSteps::kRevealSeconds, 0.05);
+  EXPECT_EQ(s().steps.density.shown, 0.0) << "still hidden";
+  key(keys::PageUp);  // back before the reveal: hidden again, at once
+  EXPECT_EQ(hidden(), "density,grid,patches");
+  EXPECT_EQ(s().steps.grid.shown, 0.0);
+}
+
+TEST_F(Lab2DRevealTest, RRevealsEverythingAndHasNothingToDoOnceShown) {
+  key(keys::R);
+  EXPECT_EQ(hidden(), "none");
+  for (int i = 0; i < 60; ++i) frame();
+  EXPECT_EQ(s().steps.density.shown, 1.0);
+  EXPECT_EQ(s().steps.patches.shown, 1.0);
+  EXPECT_FALSE(lab2dRevealFading(s()));
+  // Reopening the scene hides them again; a scene without "hidden" hides nothing.
+  ASSERT_TRUE(view->openScene(state, (dataDir() / "assets" / "scenes" / "predict_radial.json").string()));
+  EXPECT_EQ(hidden(), "density,grid,patches");
+  ASSERT_TRUE(view->openScene(state, (dataDir() / "assets" / "scenes" / "radial.json").string()));
+  EXPECT_EQ(hidden(), "none");
+  EXPECT_EQ(s().steps.density.shown, 1.0);
+}
+
 }  // namespace
 }  // namespace flowlab::app

@@ -138,11 +138,13 @@ Lab2DLayout drawLab2DCanvas(AppState& state, Lab2DState& s, Lab2DRenderers& r, I
     if (!s.showRoundTrip)
       drawImage(dl, renderDensity(r.base, s.fields.baseDensity, baseStyle, s.fields.baseId), l.base, 1.0f);
     if (valid) {
-      drawImage(dl, renderDensity(r.data, from.density, dataStyle, from.id), l.data, 1.0f);
+      // A prediction lesson hides the output density until revealed, then fades it in.
+      const float shown = static_cast<float>(s.steps.density.shown);
+      drawImage(dl, renderDensity(r.data, from.density, dataStyle, from.id), l.data, shown);
       // In between layers the picture is a visual cross-fade of stage k and k + 1 (the title says so).
       if (t > 0.0 && s.fields.to.validity.ok())
         drawImage(dl, renderDensity(r.dataNext, s.fields.to.density, dataStyle, s.fields.to.id), l.data,
-                  static_cast<float>(t));
+                  static_cast<float>(t) * shown);
     }
     for (HeatmapRenderer* h : {&r.base, &r.data, &r.roundTrip})
       if (!h->error().empty()) state.error(h->error());
@@ -154,8 +156,9 @@ Lab2DLayout drawLab2DCanvas(AppState& state, Lab2DState& s, Lab2DRenderers& r, I
     }
   }
   if (s.showRoundTrip) drawRoundTripOverlay(dl, s, l, r.roundTrip);
-  if (s.showPatches) drawPatchOverlay(dl, s, l, t);
-  if (s.showGrid) drawGridOverlay(dl, s, l, t);
+  if (s.showPatches) drawPatchOverlay(dl, s, l, t, float(s.steps.patches.shown));
+  if (s.showGrid) drawGridOverlay(dl, s, l, t, float(s.steps.grid.shown));
+  drawLab2DPrediction(dl, s, l.data.min(), l.data.max());
   if (s.showSamples) drawSampleOverlay(dl, s, l, k, t);
   if (!valid) drawInvalid(dl, l.data, from.validity.message(), s.editor.history.canUndo());
   if (s.showRoundTrip) drawRoundTripMark(dl, s, l);

@@ -57,8 +57,9 @@ float lab2dReadoutHeight(int layers);
 std::vector<std::string> packTitleLines(const std::vector<std::string>& pieces, float width);
 
 // Drawing parts (lab2d_overlays.cpp, lab2d_readout.cpp, lab2d_handles.cpp).
-void drawGridOverlay(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l, double t);
-void drawPatchOverlay(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l, double t);
+// dataAlpha fades what the data pane shows (a prediction lesson's hidden grid or patches).
+void drawGridOverlay(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l, double t, float dataAlpha = 1.0f);
+void drawPatchOverlay(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l, double t, float dataAlpha = 1.0f);
 void drawSampleOverlay(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l, int k, double t);
 void updateLab2DHover(Lab2DState& s, const Lab2DLayout& l);
 void drawLab2DHoverMarks(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l);

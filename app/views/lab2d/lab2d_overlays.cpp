@@ -18,6 +18,16 @@ ImVec2 blend(const PlotFrame& f, double x0, double y0, double x1, double y1, dou
   return f.toPixels(x0 + t * (x1 - x0), y0 + t * (y1 - y0));
 }
 
+// Scales the opacity of every vertex added to dl since `first` (a fade of what was just drawn).
+void fadeVerticesSince(ImDrawList* dl, int first, float alpha) {
+  if (alpha >= 1.0f) return;
+  for (int i = first; i < dl->VtxBuffer.Size; ++i) {
+    ImU32& c = dl->VtxBuffer[i].col;
+    const ImU32 a = static_cast<ImU32>(float((c >> IM_COL32_A_SHIFT) & 0xFF) * alpha);
+    c = (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+  }
+}
+
 }  // namespace
 
 double patchLegendRange(const Lab2DState& s) {
@@ -27,19 +37,25 @@ double patchLegendRange(const Lab2DState& s) {
   return std::min(std::ceil(m), 8.0);
 }
 
-void drawGridOverlay(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l, double t) {
+void drawGridOverlay(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l, double t, float dataAlpha) {
   if (s.fields.baseGrid.ok()) drawWarpGrid(dl, l.base, s.fields.baseGrid.value, s.fields.baseGrid.value, 0.0, true);
   const StageFields &from = s.fields.from, &to = s.fields.to;
-  if (!from.validity.ok() || !from.grid.ok()) return;
+  if (!from.validity.ok() || !from.grid.ok() || dataAlpha <= 0.0f) return;
+  const int first = dl->VtxBuffer.Size;
   drawWarpGrid(dl, l.data, from.grid.value, to.grid.ok() ? to.grid.value : from.grid.value, t, false);
+  fadeVerticesSince(dl, first, dataAlpha);
 }
 
-void drawPatchOverlay(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l, double t) {
+void drawPatchOverlay(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l, double t, float dataAlpha) {
   const StageFields &from = s.fields.from, &to = s.fields.to;
-  if (!from.validity.ok() || !from.patches.ok()) return;
+  if (!from.validity.ok() || !from.patches.ok() || dataAlpha <= 0.0f) return;
   const JacobianPatches& a = from.patches.value;
   const JacobianPatches& b = to.patches.ok() ? to.patches.value : a;
+  // Base and data patches are drawn together: a hidden prediction hides both (the base squares
+  // alone would give nothing away, but they are only shown with their images).
+  const int first = dl->VtxBuffer.Size;
   drawWarpPatches(dl, l.base, l.data, a, b, t, patchLegendRange(s));
+  fadeVerticesSince(dl, first, dataAlpha);
 }
 
 void drawSampleOverlay(ImDrawList* dl, const Lab2DState& s, const Lab2DLayout& l, int k, double t) {

@@ -28,6 +28,18 @@ struct Lab2DSteps {
   std::optional<Flow> from, to;  // the animation in progress
   double clock = 0.0;
   bool nextRequested = false, previousRequested = false;
+
+  // Predict, then reveal: what the output pane hides (the scene's "hidden", less what the steps
+  // shown so far revealed). A revealed item fades in over kRevealSeconds.
+  static constexpr double kRevealSeconds = 0.4;
+  std::vector<std::string> hiddenOpened;
+  struct Veil {
+    bool hidden = false;
+    double shown = 1.0;  // opacity in [0, 1]: 0 while hidden, rising to 1 once revealed
+  };
+  Veil density, grid, patches;
+  bool revealRequested = false;  // the Reveal button or R
+  bool anyHidden() const { return density.hidden || grid.hidden || patches.hidden; }
 };
 
 // After a scene is opened: its steps (a malformed list is reported with its line and column and
@@ -39,8 +51,13 @@ void goToLab2DStep(Lab2DState& s, int k, bool animate);
 // PageDown / PageUp and the buttons' requests, and the animation's clock; in the view's update.
 void updateLab2DSteps(Lab2DState& s, double dt);
 bool lab2dStepAnimating(const Lab2DState& s);
-// Sidebar: "Step k of n", Previous and Next (nothing without steps).
+bool lab2dRevealFading(const Lab2DState& s);
+// "density,grid" of what is hidden now ("none"), for traces and tests.
+std::string lab2dHiddenNames(const Lab2DState& s);
+// Sidebar: "Step k of n", Previous and Next (without steps, none), and Reveal while anything is hidden.
 void drawLab2DStepControls(Lab2DState& s);
+// Over the data pane while something is hidden: what to predict, and how to reveal it.
+void drawLab2DPrediction(ImDrawList* dl, const Lab2DState& s, ImVec2 paneMin, ImVec2 paneMax);
 // The caption of the last step shown, large, in a band across the top of the canvas; returns
 // the band's height (0 without steps), which the panes leave free.
 float drawLab2DStepCaption(ImDrawList* dl, const Lab2DState& s, ImVec2 origin, ImVec2 size);

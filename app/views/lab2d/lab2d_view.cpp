@@ -191,6 +191,10 @@ void Lab2DView::traceState(std::string& out) const {
                 k + t, s_.playing ? 1 : 0, s_.dragHandle >= 0 ? 1 : 0,
                 static_cast<unsigned long long>(s_.fields.version));
   out += buf;
+  out += " hidden=" + lab2dHiddenNames(s_);
+  std::snprintf(buf, sizeof buf, " reveal_shown=%.2f,%.2f,%.2f", s_.steps.density.shown, s_.steps.grid.shown,
+                s_.steps.patches.shown);
+  out += buf;
   std::snprintf(buf, sizeof buf, " step=%d steps=%d step_animating=%d", s_.steps.shown, int(s_.steps.steps.size()),
                 lab2dStepAnimating(s_) ? 1 : 0);
   out += buf;

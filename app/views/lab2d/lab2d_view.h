@@ -21,7 +21,7 @@ class Lab2DView : public View {
   void update(AppState& state, double dt) override;
   void canvas(AppState& state, ImVec2 origin, ImVec2 size) override;
   bool animating() const override {
-    return s_.playing || s_.interacting || s_.panPane != Pane::None || lab2dStepAnimating(s_);
+    return s_.playing || s_.interacting || s_.panPane != Pane::None || lab2dStepAnimating(s_) || lab2dRevealFading(s_);
   }
   bool goToStep(int k) override;
   bool startRecording() override;

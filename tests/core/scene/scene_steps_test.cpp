@@ -109,5 +109,61 @@ TEST(SceneSteps, MalformedStepsNameTheirPlaceAndReason) {
   }
 }
 
+SceneFile sceneWithHidden(const std::string& hidden, const std::string& steps) {
+  const std::string text = R"({"version": 1, "dim": 2, "layers": [{"type": "planar", "u": [1.0, 0.0], "w": [1.0, 2.0], "b": 0.0}],
+      "hidden": )" + hidden + R"(, "steps": )" + steps + "}";
+  Expected<SceneFile> s = parseScene(text, "t.json");
+  EXPECT_TRUE(s.ok()) << s.status.message();
+  return s.value;
+}
+
+TEST(SceneSteps, HiddenOverlaysStayHiddenUntilAStepRevealsThem) {
+  const SceneFile s = sceneWithHidden(R"(["density", "grid", "patches"])", R"([
+      {"caption": "Predict where the mass goes"},
+      {"caption": "The grid first", "reveal": ["grid"]},
+      {"caption": "Now everything", "reveal": true},
+      {"caption": "Nothing more to show", "reveal": false}])");
+  const Expected<std::vector<std::string>> hidden = readHiddenOverlays(s);
+  ASSERT_TRUE(hidden.ok()) << hidden.status.message();
+  EXPECT_EQ(hidden.value, (std::vector<std::string>{"density", "grid", "patches"}));
+  const Expected<std::vector<SceneStep>> steps = readSceneSteps(s);
+  ASSERT_TRUE(steps.ok()) << steps.status.message();
+  EXPECT_TRUE(steps.value[0].reveals.empty());
+  EXPECT_EQ(steps.value[1].reveals, (std::vector<std::string>{"grid"}));
+  EXPECT_EQ(steps.value[2].reveals, hideableOverlays());
+  EXPECT_TRUE(steps.value[3].reveals.empty());
+  EXPECT_EQ(hiddenAfterSteps(hidden.value, steps.value, 0), hidden.value);
+  EXPECT_EQ(hiddenAfterSteps(hidden.value, steps.value, 1), hidden.value);
+  EXPECT_EQ(hiddenAfterSteps(hidden.value, steps.value, 2), (std::vector<std::string>{"density", "patches"}));
+  EXPECT_TRUE(hiddenAfterSteps(hidden.value, steps.value, 3).empty());
+  EXPECT_TRUE(hiddenAfterSteps(hidden.value, steps.value, 99).empty()) << "k is clamped";
+  // Walking back hides again: the state after k steps is rebuilt from the scene as opened.
+  EXPECT_EQ(hiddenAfterSteps(hidden.value, steps.value, 1), hidden.value);
+}
+
+TEST(SceneSteps, MalformedHiddenAndRevealNameTheirPlace) {
+  const struct {
+    const char* hidden;
+    const char* steps;
+    const char* pointer;
+    const char* reason;
+  } cases[] = {
+      {R"("density")", "[]", "/hidden", "must be an array"},
+      {R"(["density", "samples"])", "[]", "/hidden/1", "what the output pane can hide"},
+      {R"(["grid", "grid"])", "[]", "/hidden/1", "listed twice"},
+      {R"([3])", "[]", "/hidden/0", "must be one of"},
+      {"[]", R"([{"caption": "x", "reveal": "grid"}])", "/steps/0/reveal", "must be an array"},
+      {"[]", R"([{"caption": "x", "reveal": ["handles"]}])", "/steps/0/reveal/0", "must be one of"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.hidden) + " " + c.steps);
+    const Expected<std::vector<SceneStep>> r = readSceneSteps(sceneWithHidden(c.hidden, c.steps));
+    ASSERT_FALSE(r.ok());
+    const auto [pointer, reason] = splitJsonError(r.status.message());
+    EXPECT_EQ(pointer, c.pointer) << r.status.message();
+    EXPECT_NE(r.status.message().find(c.reason), std::string::npos) << r.status.message();
+  }
+}
+
 }  // namespace
 }  // namespace flowlab

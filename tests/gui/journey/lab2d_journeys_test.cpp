@@ -281,5 +281,33 @@ TEST_F(Lab2DJourney, CtrlClickTypesNanAndTheLabSaysWhatIsWrong) {
   EXPECT_TRUE(j.waitFor([](const TraceLine& t) { return t.text("valid") == "1"; }, 5)) << j.state().raw();
 }
 
+// Predict, then reveal: the output pane is blank (a question) until R shows the density, fading in.
+TEST_F(Lab2DJourney, RRevealsAPredictionLessonsHiddenDensity) {
+  Journey j(JourneyOptions{1280, 800, {"--scene", kScenes + "predict_radial.json"}});
+  ASSERT_TRUE(j.ready()) << j.error();
+  j.move(Point{5, 795});
+  ASSERT_TRUE(j.waitSettled());
+  const TraceLine before = j.state();
+  EXPECT_EQ(before.text("hidden"), "density,grid,patches");
+  const Box frame = pixels(before, "data_frame");
+  const auto darkShare = [&](const PngImage& img) {
+    int dark = 0, all = 0;
+    for (int y = int(frame.y0) + 3; y < int(frame.y1) - 3; y += 3)
+      for (int x = int(frame.x0) + 3; x < int(frame.x1) - 3; x += 3, ++all) {
+        const auto c = img.at(x, y);
+        dark += c[0] + c[1] + c[2] < 3 * 120;
+      }
+    return double(dark) / all;
+  };
+  const double hiddenDark = darkShare(j.capture(j.dir() + "/hidden.png"));
+  EXPECT_LT(hiddenDark, 0.05) << "the hidden density must not show";
+  j.key("r");
+  ASSERT_TRUE(j.waitFor([](const TraceLine& t) { return t.text("reveal_shown") == "1.00,1.00,1.00"; }, 10));
+  j.waitSettled();
+  EXPECT_EQ(j.state().text("hidden"), "none");
+  const double shownDark = darkShare(j.capture(j.dir() + "/revealed.png"));
+  EXPECT_GT(shownDark, 0.5) << "the density's dark colours fill the pane once revealed";
+}
+
 }  // namespace
 }  // namespace flowlab::test
