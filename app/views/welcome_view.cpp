@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 #include "app/ui/app_state.h"
@@ -80,6 +81,20 @@ void WelcomeView::drawChapterCards(AppState& state, ImVec2 at, ImVec2 area) {
   const float cw = (area.x - gap * float(columns - 1)) / float(columns);
   const float ch = std::min((area.y - gap * float(rows - 1)) / float(rows), em * 7.0f);
   cards_.clear();
+  if (thumbnails_.empty() && !pendingThumbnails_.valid()) {
+    std::vector<std::string> firsts;
+    for (const Chapter& c : chapters()) {
+      const auto first = std::find_if(lessons().begin(), lessons().end(), [&](const Lesson& l) { return l.chapter == c.number; });
+      firsts.push_back(first == lessons().end() ? std::string() : first->path);
+    }
+    pendingThumbnails_ = std::async(std::launch::async, [firsts] {
+      std::vector<ChapterThumbnail> out;
+      for (const std::string& path : firsts) out.push_back(path.empty() ? ChapterThumbnail{} : makeChapterThumbnail(path));
+      return out;
+    });
+  }
+  if (pendingThumbnails_.valid() && pendingThumbnails_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+    thumbnails_ = pendingThumbnails_.get();
   for (size_t i = 0; i < chapters().size(); ++i) {
     const Chapter& c = chapters()[i];
     const ImVec2 mn(at.x + float(int(i) % columns) * (cw + gap), at.y + float(int(i) / columns) * (ch + gap));
@@ -100,14 +115,24 @@ void WelcomeView::drawChapterCards(AppState& state, ImVec2 at, ImVec2 area) {
     char head[96];
     std::snprintf(head, sizeof head, "%d  %s", c.number, c.title);
     const float pad = em * 0.6f;
+    // The picture on the card's right under the title line; the description wraps beside it.
+    const float below = pad + em * 1.5f;
+    const float side = std::min(ch - below - pad, cw * 0.34f);
+    const bool pictured = i < thumbnails_.size() && thumbnails_[i].kind != ChapterThumbnail::Kind::None && side > em * 2.5f;
+    const float textWidth = pictured ? cw - 3 * pad - side : cw - 2 * pad;
+    if (pictured)
+      drawChapterThumbnail(dl, thumbnails_[i], ImVec2(mx.x - pad - side, mn.y + below), ImVec2(mx.x - pad, mn.y + below + side));
     dl->PushClipRect(mn, mx, true);
     dl->AddText(ImVec2(mn.x + pad, mn.y + pad), first ? theme::kText : theme::kTextMuted, head);
+    // The description stops above the footer line rather than running into it.
+    dl->PushClipRect(mn, ImVec2(mx.x, mx.y - pad - em * 1.1f), true);
     dl->AddText(ImGui::GetFont(), em * 0.9f, ImVec2(mn.x + pad, mn.y + pad + em * 1.5f), theme::kTextMuted, c.line,
-                nullptr, cw - 2 * pad);
+                nullptr, textWidth);
+    dl->PopClipRect();
     char foot[64];
     if (first) std::snprintf(foot, sizeof foot, "%d lessons: start with \"%s\"", count, first->title.c_str());
     else std::snprintf(foot, sizeof foot, "lessons to come");
-    if (first && ImGui::CalcTextSize(foot).x * 0.9f > cw - 2 * pad) std::snprintf(foot, sizeof foot, "%d lessons", count);
+    if (first && ImGui::CalcTextSize(foot).x * 0.9f > textWidth) std::snprintf(foot, sizeof foot, "%d lessons", count);
     dl->AddText(ImGui::GetFont(), em * 0.9f, ImVec2(mn.x + pad, mx.y - pad - em), first ? theme::kBaseSpace : theme::kTextMuted,
                 foot);
     dl->PopClipRect();

@@ -14,6 +14,7 @@
 #include "app/ui/dialogs.h"
 #include "app/ui/shell.h"
 #include "app/views/view_registry.h"
+#include "app/views/welcome_thumbnails.h"
 #include "tests/app/null_imgui.h"
 
 namespace flowlab::app {
@@ -84,6 +85,31 @@ TEST(LessonCatalog, EachLessonOpensInItsView) {
     ASSERT_TRUE(openSceneFile(state, l.path));
     EXPECT_EQ(state.activeView->id(), training ? "train" : oneD ? "1d" : "2d");
   }
+}
+
+// The Welcome view's chapter cards show a picture the engine computes from each chapter's first
+// lesson: densities for flow scenes, the data for training scenes.
+TEST(ChapterThumbnails, EachKindOfSceneGivesItsPicture) {
+  const auto scene = [](const char* name) { return (dataDir() / "assets" / "scenes" / name).string(); };
+  const ChapterThumbnail oneD = makeChapterThumbnail(scene("affine_1d.json"));
+  ASSERT_EQ(oneD.kind, ChapterThumbnail::Kind::Curves);
+  // p_Z and p_X on [-4, 4]: both densities, so each integrates to nearly 1 there (trapezoid rule).
+  for (const auto* d : {&oneD.base, &oneD.data}) {
+    const Vector& x = d->value.x;
+    const Vector& p = d->value.density;
+    double mass = 0;
+    for (Eigen::Index i = 1; i < x.size(); ++i) mass += 0.5 * (p(i) + p(i - 1)) * (x(i) - x(i - 1));
+    EXPECT_GT(mass, 0.9);
+    EXPECT_LT(mass, 1.0 + 1e-6);
+  }
+  const ChapterThumbnail twoD = makeChapterThumbnail(scene("shear.json"));
+  ASSERT_EQ(twoD.kind, ChapterThumbnail::Kind::Heatmap);
+  EXPECT_EQ(twoD.density.value.grid.width, 64);
+  EXPECT_GT(twoD.density.value.mass, 0.9) << "most of the sheared Gaussian lies in [-4, 4]²";
+  const ChapterThumbnail training = makeChapterThumbnail(scene("train_moons.json"));
+  ASSERT_EQ(training.kind, ChapterThumbnail::Kind::Points);
+  EXPECT_EQ(training.points.rows(), 600);
+  EXPECT_EQ(makeChapterThumbnail(scene("no_such_scene.json")).kind, ChapterThumbnail::Kind::None);
 }
 
 }  // namespace
