@@ -7,6 +7,7 @@
 
 #include "app/ui/stack_editor.h"
 #include "app/views/lab1d/lab1d_layout.h"
+#include "app/views/lab1d/lab1d_steps.h"
 #include "core/eval/histogram_1d.h"
 #include "core/flow/view_1d.h"
 #include "core/inspect/mass_gauge.h"
@@ -35,6 +36,7 @@ struct Lab1DState {
   std::string scenePath;         // where it came from ("" for a new one)
   std::string presetPath;        // to reset to
   StackEditorState editor;
+  Lab1DSteps steps;              // a lesson's guided steps (none for most scenes)
   int visibleLayers = -1;        // layer slider k: first k enabled layers; -1 = all
   int curvePoints = 2000;
   int samples = 20000;

@@ -35,6 +35,9 @@ void Lab1DView::traceState(std::string& out) const {
                 s.fields.validity.ok() ? 1 : 0, (s.dragCurve || s.dragKnot >= 0) ? 1 : 0,
                 params.empty() ? "none" : params.c_str(), s.densityTop);
   out += buf;
+  std::snprintf(buf, sizeof buf, " step=%d steps=%d step_animating=%d", s.steps.shown, int(s.steps.steps.size()),
+                s.steps.animating() ? 1 : 0);
+  out += buf;
   for (size_t i = 0; i < s.editor.sliderRects.size(); ++i) {
     const auto& [a, c] = s.editor.sliderRects[i];
     std::snprintf(buf, sizeof buf, " slider%zu=%d,%d,%d,%d", i, int(a.x), int(a.y), int(c.x), int(c.y));

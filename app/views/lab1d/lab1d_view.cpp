@@ -57,6 +57,7 @@ bool Lab1DView::adoptChecked(AppState& state, Expected<SceneFile> scene, const s
     return false;
   }
   adopt(std::move(scene.value), path);
+  loadLab1DSteps(state, s_, source);
   state.info("opened " + source);
   for (const auto& problem : s_.scene.flow.problems()) state.warn(problem);
   return true;
@@ -87,6 +88,7 @@ void Lab1DView::sidebar(AppState& state) {
   ImGui::Separator();
   ImGui::TextDisabled("Layers (base z first, data x last)");
   s_.dirty |= drawStackEditor(s_.scene.flow, s_.editor);
+  drawGuidedStepControls(s_.steps);
 
   ImGui::Separator();
   const int enabled = s_.scene.flow.enabledCount();
@@ -119,13 +121,21 @@ void Lab1DView::sidebar(AppState& state) {
   ImGui::TextDisabled("engine update: %.2f ms", s_.fields.computeMs);
 }
 
+bool Lab1DView::goToStep(int k) {
+  if (s_.steps.steps.empty()) return false;
+  goToLab1DStep(s_, k, false);
+  return true;
+}
+
 void Lab1DView::update(AppState& state, double dt) {
+  updateLab1DSteps(s_, dt);
   s_.dirty |= handleUndoShortcuts(s_.scene.flow, s_.editor);
   recompute(s_);
 }
 
 void Lab1DView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
-  drawLab1DCanvas(s_, origin, size);  // handles drags first, then recomputes, then draws
+  const float band = drawGuidedStepCaption(ImGui::GetWindowDrawList(), s_.steps, origin, size);
+  drawLab1DCanvas(s_, ImVec2(origin.x, origin.y + band), ImVec2(size.x, size.y - band));  // drags, recompute, draw
 }
 
 }  // namespace flowlab::app

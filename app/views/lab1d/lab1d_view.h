@@ -19,6 +19,8 @@ class Lab1DView : public View {
   void invalidate() override { s_.dirty = true; }
   bool acceptsDim(int dim) const override { return dim == 1; }
   void setOverlays(const std::vector<std::string>& names, bool exclusive, std::vector<std::string>& unknown) override;
+  bool goToStep(int k) override;
+  bool animating() const override { return s_.steps.animating(); }
 
   Lab1DState& labState() { return s_; }
 

@@ -28,12 +28,6 @@ void setOverlay(Lab2DState& s, const std::string& name, bool on) {
   else if (name == "handles") s.showHandles = on;
 }
 
-bool knownOverlay(const std::string& name) {
-  for (const char* n : {"density", "grid", "patches", "samples", "roundtrip", "handles"})
-    if (name == n) return true;
-  return false;
-}
-
 // Hides what `hidden` names and reveals the rest (fading in when `fade`, else at once).
 void applyHidden(Lab2DSteps& g, const std::vector<std::string>& hidden, bool fade) {
   const auto has = [&](const char* name) { return std::find(hidden.begin(), hidden.end(), name) != hidden.end(); };
@@ -51,19 +45,8 @@ void applyHidden(Lab2DSteps& g, const std::vector<std::string>& hidden, bool fad
 void loadLab2DSteps(AppState& app, Lab2DState& s, const std::string& path, const std::string& sceneText) {
   Lab2DSteps& g = s.steps;
   g = Lab2DSteps{};
-  g.start = s.scene.flow;
+  loadGuidedSteps(app, g, s.scene, path, sceneText, {"density", "grid", "patches", "samples", "roundtrip", "handles"});
   g.opened = looksOf(s);
-  Expected<std::vector<SceneStep>> steps = readSceneSteps(s.scene);
-  if (!steps.ok()) {
-    // The reader names a JSON pointer; the file's text turns it into line and column.
-    const Expected<std::string> text = sceneText.empty() ? readTextFile(path) : Expected<std::string>{Status::okStatus(), sceneText};
-    app.error(text.ok() ? locateSceneError(steps.status, text.value, path).message() : path + ": " + steps.status.message());
-    return;
-  }
-  for (const SceneStep& step : steps.value)
-    for (const auto& [name, on] : step.overlays)
-      if (!knownOverlay(name)) app.warn(path + ": step \"" + step.caption + "\": the 2D lab has no overlay '" + name + "'");
-  g.steps = std::move(steps.value);
   // readSceneSteps has checked "hidden" already.
   if (Expected<std::vector<std::string>> hidden = readHiddenOverlays(s.scene); hidden.ok()) g.hiddenOpened = hidden.value;
   applyHidden(g, g.hiddenOpened, false);
@@ -72,9 +55,8 @@ void loadLab2DSteps(AppState& app, Lab2DState& s, const std::string& path, const
 void goToLab2DStep(Lab2DState& s, int k, bool animate) {
   Lab2DSteps& g = s.steps;
   if (!g.start || g.steps.empty()) return;
-  g.shown = std::clamp(k, 0, int(g.steps.size()));
+  walkGuidedSteps(g, s.scene.flow, k, animate);
   applyHidden(g, hiddenAfterSteps(g.hiddenOpened, g.steps, g.shown), animate);
-  Flow target = flowAfterSteps(*g.start, g.steps, g.shown);
   // Overlays and the layer slider: as opened, then each step's changes in order.
   s.showDensity = g.opened.density, s.showGrid = g.opened.grid, s.showPatches = g.opened.patches;
   s.showSamples = g.opened.samples, s.showRoundTrip = g.opened.roundTrip;
@@ -84,41 +66,21 @@ void goToLab2DStep(Lab2DState& s, int k, bool animate) {
     if (g.steps[size_t(i)].layers) s.position = *g.steps[size_t(i)].layers >= enabledLayers(s) ? -1.0 : *g.steps[size_t(i)].layers;
   }
   s.playing = false;
-  if (animate) {
-    g.from = s.scene.flow;
-    g.to = std::move(target);
-    g.clock = 0.0;
-  } else {
-    g.from.reset(), g.to.reset();
-    s.scene.flow = std::move(target);
-  }
   s.dirty = true;
 }
 
 void updateLab2DSteps(Lab2DState& s, double dt) {
   Lab2DSteps& g = s.steps;
-  if (!g.steps.empty() && !ImGui::GetIO().WantTextInput) {
-    if (shortcutPressed(Action::NextStep)) g.nextRequested = true;
-    if (shortcutPressed(Action::PreviousStep)) g.previousRequested = true;
-  }
   if (g.anyHidden() && !ImGui::GetIO().WantTextInput && shortcutPressed(Action::Reveal)) g.revealRequested = true;
   if (g.revealRequested) applyHidden(g, {}, true);
   g.revealRequested = false;
   for (Lab2DSteps::Veil* v : {&g.density, &g.grid, &g.patches})
     if (!v->hidden && v->shown < 1.0) v->shown = std::min(1.0, v->shown + dt / Lab2DSteps::kRevealSeconds);
-  if (g.nextRequested) goToLab2DStep(s, g.shown + 1, true);
-  if (g.previousRequested) goToLab2DStep(s, g.shown - 1, true);
-  g.nextRequested = g.previousRequested = false;
-  if (g.from && g.to) {
-    g.clock += dt;
-    const double t = g.clock / Lab2DSteps::kAnimationSeconds;
-    s.scene.flow = t >= 1.0 ? *g.to : blendFlows(*g.from, *g.to, t);
-    if (t >= 1.0) g.from.reset(), g.to.reset();
-    s.dirty = true;
-  }
+  if (const std::optional<int> k = requestedGuidedStep(g)) goToLab2DStep(s, *k, true);
+  s.dirty |= animateGuidedSteps(g, s.scene.flow, dt);
 }
 
-bool lab2dStepAnimating(const Lab2DState& s) { return s.steps.from.has_value(); }
+bool lab2dStepAnimating(const Lab2DState& s) { return s.steps.animating(); }
 
 bool lab2dRevealFading(const Lab2DState& s) {
   const Lab2DSteps& g = s.steps;
@@ -165,39 +127,11 @@ void drawLab2DStepControls(Lab2DState& s) {
       showTooltip("Show what the output pane hides (%s): make your prediction first (%s)", lab2dHiddenNames(s).c_str(),
                   shortcutKeys(Action::Reveal));
   }
-  if (g.steps.empty()) return;
-  ImGui::Separator();
-  ImGui::TextDisabled("Guided steps");
-  ImGui::BeginDisabled(g.shown == 0);
-  if (ImGui::Button("< Previous")) g.previousRequested = true;
-  ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) showTooltip("The step before (PageUp)");
-  ImGui::SameLine();
-  ImGui::Text("%d of %d", g.shown, int(g.steps.size()));
-  ImGui::SameLine();
-  ImGui::BeginDisabled(g.shown >= int(g.steps.size()));
-  if (ImGui::Button("Next >")) g.nextRequested = true;
-  ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    showTooltip("%s (PageDown: what a presenter's clicker sends)",
-                g.shown < int(g.steps.size()) ? g.steps[size_t(g.shown)].caption.c_str() : "the last step is shown");
+  drawGuidedStepControls(g);
 }
 
 float drawLab2DStepCaption(ImDrawList* dl, const Lab2DState& s, ImVec2 origin, ImVec2 size) {
-  const Lab2DSteps& g = s.steps;
-  if (g.steps.empty()) return 0.0f;
-  const float em = ImGui::GetFontSize(), big = em * 1.5f;
-  char counter[32];
-  std::snprintf(counter, sizeof counter, "%d/%d", g.shown, int(g.steps.size()));
-  const std::string text = g.shown == 0 ? std::string("PageDown: first step") : g.steps[size_t(g.shown - 1)].caption;
-  const float wrap = size.x - em * 6.0f;
-  const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(big, FLT_MAX, wrap, text.c_str());
-  const ImVec2 mn(origin.x, origin.y), mx(origin.x + size.x, origin.y + ts.y + em * 0.6f);
-  dl->AddRectFilled(mn, mx, IM_COL32(255, 255, 255, 225));
-  dl->AddText(ImGui::GetFont(), big, ImVec2(mn.x + (size.x - ts.x) * 0.5f, mn.y + em * 0.3f), theme::kText, text.c_str(),
-              nullptr, wrap);
-  dl->AddText(ImVec2(mx.x - ImGui::CalcTextSize(counter).x - em * 0.6f, mn.y + em * 0.3f), theme::kTextMuted, counter);
-  return mx.y - mn.y;
+  return drawGuidedStepCaption(dl, s.steps, origin, size);
 }
 
 }  // namespace flowlab::app

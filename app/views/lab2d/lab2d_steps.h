@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "app/ui/guided_steps.h"
 #include "core/scene/scene_steps.h"
 
 namespace flowlab::app {
@@ -16,18 +17,13 @@ namespace flowlab::app {
 struct AppState;
 struct Lab2DState;
 
-struct Lab2DSteps {
-  static constexpr double kAnimationSeconds = 0.5;
-  std::vector<SceneStep> steps;
-  int shown = 0;              // steps applied
-  std::optional<Flow> start;  // the scene's flow as opened (every state is rebuilt from it)
+// The shared walker (app/ui/guided_steps.h) plus what the 2D lab's steps set: overlays, the layer
+// slider and what a prediction lesson hides.
+struct Lab2DSteps : GuidedSteps {
   struct Looks {
     bool density = true, grid = true, patches = false, samples = false, roundTrip = false;
     double position = -1.0;
   } opened;                   // overlays and layer slider as opened
-  std::optional<Flow> from, to;  // the animation in progress
-  double clock = 0.0;
-  bool nextRequested = false, previousRequested = false;
 
   // Predict, then reveal: what the output pane hides (the scene's "hidden", less what the steps
   // shown so far revealed). A revealed item fades in over kRevealSeconds.
