@@ -19,6 +19,7 @@
 #include "app/ui/app_state.h"
 #include "app/ui/dialogs.h"
 #include "app/ui/fonts.h"
+#include "app/ui/maf_vs_iaf_panel.h"
 #include "app/ui/scene_files.h"
 #include "app/ui/shell.h"
 #include "app/ui/theme.h"
@@ -94,6 +95,7 @@ void printTrace(const AppState& state, int frame, double workMs) {
     line += buf;
   }
   if (state.activeView) state.activeView->traceState(line);
+  traceMafVsIaf(state, line);
   std::printf("%s\n", line.c_str());
   std::fflush(stdout);
 }
@@ -267,6 +269,7 @@ int runGui(const GuiOptions& options) {
   }
   // Views own worker threads that wake the loop through GLFW: stop them before the window goes.
   state.views.clear();
+  closeMafVsIafPanel(state);
   state.activeView = nullptr;
   return exitCode;
 }
