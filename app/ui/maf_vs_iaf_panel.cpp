@@ -114,7 +114,11 @@ bool openMafVsIafFromScene(AppState& state, const std::string& path) {
 }
 
 void mafVsIafButton(AppState& state) {
-  if (ImGui::SmallButton("MAF vs IAF...")) openMafVsIafPanel(state);
+  if (!state.mafVsIaf) state.mafVsIaf = std::make_shared<MafVsIafPanel>();  // no thread until Measure
+  const bool clicked = ImGui::SmallButton("MAF vs IAF...");
+  const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+  state.mafVsIaf->buttonPx[0] = (lo.x + hi.x) * 0.5f, state.mafVsIaf->buttonPx[1] = (lo.y + hi.y) * 0.5f;
+  if (clicked) openMafVsIafPanel(state);
   if (ImGui::IsItemHovered())
     showTooltip("Measure it: a MAF and an IAF of the same size, the time for 10,000 densities and 10,000 "
                 "samples, as the dimension D grows (also View > MAF vs IAF)");
@@ -148,15 +152,16 @@ void drawMafVsIafWindow(AppState& state) {
 }
 
 void traceMafVsIaf(const AppState& state, std::string& line) {
-  char buf[160];
+  char buf[256];
   if (!state.mafVsIaf) {
     line += " mafiaf_open=0 mafiaf_state=idle";
     return;
   }
   const MafVsIafPanel& p = *state.mafVsIaf;
-  std::snprintf(buf, sizeof buf, " mafiaf_open=%d mafiaf_state=%s mafiaf_progress=%.3f mafiaf_done=%zu mafiaf_run_px=%.0f,%.0f mafiaf_cancel_px=%.0f,%.0f",
+  std::snprintf(buf, sizeof buf, " mafiaf_open=%d mafiaf_state=%s mafiaf_progress=%.3f mafiaf_done=%zu mafiaf_run_px=%.0f,%.0f "
+                "mafiaf_cancel_px=%.0f,%.0f mafiaf_button_px=%.0f,%.0f",
                 state.showMafVsIaf ? 1 : 0, costStateName(p.snap.state), p.snap.progress, p.snap.results.size(),
-                p.runPx[0], p.runPx[1], p.cancelPx[0], p.cancelPx[1]);
+                p.runPx[0], p.runPx[1], p.cancelPx[0], p.cancelPx[1], p.buttonPx[0], p.buttonPx[1]);
   line += buf;
   // Per finished D: the passes per batch call that were counted, density/sampling, MAF then IAF.
   for (const DimensionCost& r : p.snap.results) {

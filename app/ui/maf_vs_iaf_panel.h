@@ -24,7 +24,7 @@ struct MafVsIafPanel {
   std::shared_ptr<WakePacer> pacer;  // wakes the sleeping UI loop for the worker's progress
   AutoregressiveCostRunner runner;   // after pacer: stopped before it goes
   AutoregressiveCostSnapshot snap;   // this frame's copy of the runner's state
-  float runPx[2] = {0, 0}, cancelPx[2] = {0, 0};  // button centres, for journeys
+  float runPx[2] = {0, 0}, cancelPx[2] = {0, 0}, buttonPx[2] = {0, 0};  // button centres, for journeys
 };
 
 // Shows the window (creating the panel on first use); with a scene's block, takes its settings
