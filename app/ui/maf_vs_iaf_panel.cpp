@@ -89,7 +89,7 @@ void drawControls(MafVsIafPanel& p) {
 }  // namespace
 
 MafVsIafPanel::MafVsIafPanel() : pacer(std::make_shared<WakePacer>([] { Window::wake(); })),
-                                 runner([pacer = pacer] { pacer->onPublish(false); }) {}
+                                 runner([p = pacer] { p->onPublish(false); }) {}
 
 void openMafVsIafPanel(AppState& state, const MafVsIafScene* scene) {
   if (!state.mafVsIaf) state.mafVsIaf = std::make_shared<MafVsIafPanel>();

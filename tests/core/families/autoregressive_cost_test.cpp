@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <Eigen/LU>
+#include <atomic>
 #include <cmath>
 
 #include "core/families/autoregressive_cost.h"
@@ -165,7 +166,7 @@ AutoregressiveCostConfig tinyConfig(std::vector<int> dims, int steps) {
   c.batch = 128;
   c.points = 250;
   c.chunk = 100;
-  c.testSize = 400;
+  c.testSize = 2000;
   return c;
 }
 
@@ -206,7 +207,7 @@ TEST(AutoregressiveCostRun, CountsPassesPerDirectionAndTrains) {
     EXPECT_NEAR(r.entropy, chain.entropy(), 1e-12);
     for (const FlowCost* f : {&r.maf, &r.iaf}) {
       EXPECT_LT(f->testNll, untrained - 0.05 * d);
-      EXPECT_GT(f->testNll, r.entropy - 0.1);
+      EXPECT_GT(f->testNll, r.entropy - 0.3);  // 2000 test points: a standard error below 0.07
     }
   }
 }
