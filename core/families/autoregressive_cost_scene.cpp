@@ -6,13 +6,19 @@ namespace {
 
 const std::string kWhere = std::string("/") + kMafVsIafField;
 
+// "<pointer>: maf_vs_iaf/key: reason": the reason names the field even after the scene loader has
+// turned the pointer into line:column (as training scenes' "training/batch: ..." do).
+Status fieldError(const std::string& pointer, const std::string& reason) {
+  return jsonError(pointer, pointer.substr(1) + ": " + reason);
+}
+
 Status readIntField(const Json& b, const char* key, int lo, int hi, int& out) {
   if (!b.contains(key)) return Status::okStatus();
   const Expected<int> v = readInt(b, key, kWhere);
   if (!v.ok()) return v.status;
   if (v.value < lo || v.value > hi)
-    return jsonError(childPointer(kWhere, key), std::string("\"") + key + "\" must be in [" + std::to_string(lo) +
-                                                    ", " + std::to_string(hi) + "], got " + std::to_string(v.value));
+    return fieldError(childPointer(kWhere, key), "must be in [" + std::to_string(lo) + ", " + std::to_string(hi) +
+                                                     "], got " + std::to_string(v.value));
   out = v.value;
   return Status::okStatus();
 }
@@ -22,12 +28,12 @@ Status readDims(const Json& b, std::vector<int>& dims) {
   const Json& a = b["dims"];
   const std::string where = childPointer(kWhere, "dims");
   if (!a.is_array() || a.empty() || a.size() > 16)
-    return jsonError(where, "\"dims\" must be an array of 1 to 16 dimensions, e.g. [2, 4, 8, 16]");
+    return fieldError(where, "must be an array of 1 to 16 dimensions, e.g. [2, 4, 8, 16]");
   dims.clear();
   for (std::size_t i = 0; i < a.size(); ++i) {
     const std::optional<int> d = intValue(a[i]);
     if (!d || *d < 2 || *d > 64)
-      return jsonError(childPointer(where, int(i)), "a dimension must be an integer in [2, 64], got " + a[i].dump());
+      return fieldError(childPointer(where, int(i)), "a dimension must be an integer in [2, 64], got " + a[i].dump());
     dims.push_back(*d);
   }
   return Status::okStatus();
@@ -58,13 +64,13 @@ Expected<MafVsIafScene> readMafVsIafBlock(const Json& b) {
     const Expected<double> lr = readNumber(b, "learning_rate", kWhere);
     if (!lr.ok()) return {lr.status, {}};
     if (!(lr.value > 0.0 && lr.value < 1.0))
-      return {jsonError(childPointer(kWhere, "learning_rate"), "\"learning_rate\" must be in (0, 1)"), {}};
+      return {fieldError(childPointer(kWhere, "learning_rate"), "must be in (0, 1)"), {}};
     c.learningRate = lr.value;
   }
   const Expected<bool> autostart = readBool(b, "autostart", kWhere, true);
   if (!autostart.ok()) return {autostart.status, {}};
   out.value.autostart = autostart.value;
-  if (Status s = validateAutoregressiveCostConfig(c); !s.ok()) return {jsonError(kWhere, s.message()), {}};
+  if (Status s = validateAutoregressiveCostConfig(c); !s.ok()) return {fieldError(kWhere, s.message()), {}};
   return out;
 }
 

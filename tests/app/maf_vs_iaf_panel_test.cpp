@@ -14,6 +14,7 @@
 
 #include "app/platform/config_paths.h"
 #include "app/ui/app_state.h"
+#include "app/ui/view.h"
 #include "core/io/read_file.h"
 #include "core/train/training_scene.h"
 #include "tests/app/null_imgui.h"
@@ -64,7 +65,7 @@ TEST(MafVsIafPanel, ABadBlockSaysWhereAndOpensNothing) {
   ASSERT_NE(state.messages.latest(), nullptr);
   const std::string& m = state.messages.latest()->text;
   EXPECT_NE(m.find(path + ":2:"), std::string::npos) << m;
-  EXPECT_NE(m.find("/maf_vs_iaf/dims/1: a dimension must be an integer in [2, 64], got 99"), std::string::npos) << m;
+  EXPECT_NE(m.find(":2:29: maf_vs_iaf/dims/1: a dimension must be an integer in [2, 64], got 99"), std::string::npos) << m;
   std::filesystem::remove(path);
 }
 

@@ -102,7 +102,7 @@ void TrainView::scenePicker(AppState& state) {
   if (ImGui::BeginCombo("##trainscene", current.c_str())) {
     for (const TrainingPreset& p : scenes) {
       ImGui::PushID(p.path.c_str());
-      if (ImGui::Selectable(label(p).c_str(), p.path == s_.scenePath)) openTrainingScene(state, s_, p.path);
+      if (ImGui::Selectable(label(p).c_str(), p.path == s_.scenePath)) openScene(state, p.path);
       if (ImGui::IsItemHovered() && !p.description.empty()) showTooltip("%s", p.description.c_str());
       ImGui::PopID();
     }

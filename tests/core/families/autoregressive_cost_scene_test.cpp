@@ -40,10 +40,10 @@ TEST(MafVsIafScene, ReadsEveryField) {
 
 TEST(MafVsIafScene, ErrorsNameTheValue) {
   const auto message = [](const char* text) { return readMafVsIafBlock(Json::parse(text)).status.message(); };
-  EXPECT_EQ(message(R"({"dims": [2, 99]})"), "/maf_vs_iaf/dims/1: a dimension must be an integer in [2, 64], got 99");
+  EXPECT_EQ(message(R"({"dims": [2, 99]})"), "/maf_vs_iaf/dims/1: maf_vs_iaf/dims/1: a dimension must be an integer in [2, 64], got 99");
   EXPECT_EQ(message(R"({"layer": 3})").rfind("/maf_vs_iaf/layer: unknown field \"layer\"", 0), 0u);
-  EXPECT_EQ(message(R"({"hidden": 1})"), "/maf_vs_iaf/hidden: \"hidden\" must be in [2, 256], got 1");
-  EXPECT_EQ(message(R"({"learning_rate": 2})"), "/maf_vs_iaf/learning_rate: \"learning_rate\" must be in (0, 1)");
+  EXPECT_EQ(message(R"({"hidden": 1})"), "/maf_vs_iaf/hidden: maf_vs_iaf/hidden: must be in [2, 256], got 1");
+  EXPECT_EQ(message(R"({"learning_rate": 2})"), "/maf_vs_iaf/learning_rate: maf_vs_iaf/learning_rate: must be in (0, 1)");
   EXPECT_EQ(message(R"({"dims": []})").rfind("/maf_vs_iaf/dims: ", 0), 0u);
   EXPECT_EQ(message(R"([1])").rfind("/maf_vs_iaf: ", 0), 0u);
   EXPECT_FALSE(readMafVsIafScene(Json::parse(R"({"maf_vs_iaf": {"autostart": 1}})")).ok());
