@@ -47,16 +47,25 @@ double seriesSeconds(const DimensionCost& r, const Series& s) {
 
 }  // namespace
 
+std::string withThousands(long long n) {
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (n < 0 ? "-" : "") + out;
+}
+
 void drawMafVsIafTable(const AutoregressiveCostSnapshot& snap) {
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("##mafiaf_table", 8, flags)) return;
   char head[64];
-  ImGui::TableSetupColumn("D");
+  ImGui::TableSetupColumn("D", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.4f);
   ImGui::TableSetupColumn("flow");
-  std::snprintf(head, sizeof head, "density of %d", snap.config.points);
+  std::snprintf(head, sizeof head, "density of %s", withThousands(snap.config.points).c_str());
   ImGui::TableSetupColumn(head);
   ImGui::TableSetupColumn("passes##d");
-  std::snprintf(head, sizeof head, "%d samples", snap.config.points);
+  std::snprintf(head, sizeof head, "%s samples", withThousands(snap.config.points).c_str());
   ImGui::TableSetupColumn(head);
   ImGui::TableSetupColumn("passes##s");
   ImGui::TableSetupColumn("test NLL");
@@ -94,8 +103,8 @@ void drawMafVsIafTable(const AutoregressiveCostSnapshot& snap) {
   }
   ImGui::EndTable();
   if (snap.results.empty()) ImGui::TextDisabled("(the rows appear as each dimension finishes)");
-  else ImGui::TextDisabled("passes: sequential conditioner passes per batch call of %d points, counted; slow direction in orange",
-                           snap.config.chunk);
+  else ImGui::TextDisabled("passes: sequential conditioner passes per batch call of %s points, counted; slow direction in orange",
+                           withThousands(snap.config.chunk).c_str());
 }
 
 void drawMafVsIafPlot(const AutoregressiveCostSnapshot& snap, float width, float height) {
@@ -117,8 +126,13 @@ void drawMafVsIafPlot(const AutoregressiveCostSnapshot& snap, float width, float
       const double ms = seriesSeconds(r, s) * 1e3;
       if (ms > 0.0) tLo = std::min(tLo, ms), tHi = std::max(tHi, ms);
     }
-  if (!(tHi > 0.0)) tLo = 1.0, tHi = 1000.0;
-  const double yLo = std::floor(std::log10(tLo)), yHi = std::max(yLo + 1.0, std::ceil(std::log10(tHi)));
+  if (!(tHi > 0.0)) tLo = 10.0, tHi = 1000.0;
+  // A little room above and below the extreme points, and at least one decade.
+  double yLo = std::log10(tLo) - 0.12, yHi = std::log10(tHi) + 0.12;
+  if (yHi - yLo < 1.0) {
+    const double mid = 0.5 * (yLo + yHi);
+    yLo = mid - 0.5, yHi = mid + 0.5;
+  }
   const double xPad = 0.25;
   const PlotFrame frame(pmin, pmax, Range{std::log2(double(dLo)) - xPad, std::log2(double(std::max(dHi, dLo + 1))) + xPad},
                         Range{yLo, yHi});
@@ -136,13 +150,17 @@ void drawMafVsIafPlot(const AutoregressiveCostSnapshot& snap, float width, float
     const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
     dl->AddText(ImVec2(p.x - ts.x * 0.5f, p.y + em * 0.35f), theme::kText, label.c_str());
   }
-  for (double k = yLo; k <= yHi + 1e-9; k += 1.0) {
-    const ImVec2 p = frame.toPixels(frame.xRange().min, k);
-    dl->AddLine(ImVec2(pmin.x, p.y), ImVec2(pmax.x, p.y), grid);
-    const std::string label = formatValue(std::pow(10.0, k));
-    const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-    dl->AddText(ImVec2(pmin.x - em * 0.4f - ts.x, p.y - ts.y * 0.5f), theme::kText, label.c_str());
-  }
+  // Ticks at 1, 2 and 5 times the powers of ten inside the range.
+  for (double k = std::floor(yLo); k <= std::ceil(yHi); k += 1.0)
+    for (double m : {1.0, 2.0, 5.0}) {
+      const double v = k + std::log10(m);
+      if (v < yLo || v > yHi) continue;
+      const ImVec2 p = frame.toPixels(frame.xRange().min, v);
+      dl->AddLine(ImVec2(pmin.x, p.y), ImVec2(pmax.x, p.y), m == 1.0 ? grid : IM_COL32(0, 0, 0, 12));
+      const std::string label = formatValue(m * std::pow(10.0, k));
+      const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+      dl->AddText(ImVec2(pmin.x - em * 0.4f - ts.x, p.y - ts.y * 0.5f), theme::kText, label.c_str());
+    }
   const float r = em * 0.28f;
   for (const Series& s : series) {
     std::vector<double> xs, ys;

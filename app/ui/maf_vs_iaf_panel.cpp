@@ -82,14 +82,15 @@ void drawControls(MafVsIafPanel& p) {
   const AutoregressiveCostConfig& c = p.snap.state == State::Idle ? p.config : p.snap.config;
   std::string dims;
   for (int d : c.dims) dims += (dims.empty() ? "" : ", ") + std::to_string(d);
-  ImGui::TextDisabled("D = %s  ·  %d layers  ·  MADE %d×%d  ·  %d steps, batch %d  ·  %d points in batches of %d",
-                      dims.c_str(), c.layers, c.hidden, c.depth, c.trainSteps, c.batch, c.points, c.chunk);
+  ImGui::TextDisabled("D = %s  ·  %d layers  ·  MADE %d×%d  ·  %d steps, batch %d  ·  %s points in batches of %s",
+                      dims.c_str(), c.layers, c.hidden, c.depth, c.trainSteps, c.batch, withThousands(c.points).c_str(),
+                      withThousands(c.chunk).c_str());
 }
 
 }  // namespace
 
 MafVsIafPanel::MafVsIafPanel() : pacer(std::make_shared<WakePacer>([] { Window::wake(); })),
-                                 runner([p = pacer] { p->onPublish(false); }) {}
+                                 runner([p = pacer](bool last) { p->onPublish(last); }) {}
 
 void openMafVsIafPanel(AppState& state, const MafVsIafScene* scene) {
   if (!state.mafVsIaf) state.mafVsIaf = std::make_shared<MafVsIafPanel>();

@@ -45,5 +45,6 @@ void closeMafVsIafPanel(AppState& state);
 // The window's parts (maf_vs_iaf_draw.cpp): the table per D and the time-against-D plot.
 void drawMafVsIafTable(const AutoregressiveCostSnapshot& snap);
 void drawMafVsIafPlot(const AutoregressiveCostSnapshot& snap, float width, float height);
+std::string withThousands(long long n);  // 10000 -> "10,000"
 
 }  // namespace flowlab::app

@@ -11,7 +11,7 @@ const char* costStateName(AutoregressiveCostSnapshot::State s) {
   }
 }
 
-AutoregressiveCostRunner::AutoregressiveCostRunner(std::function<void()> onProgress)
+AutoregressiveCostRunner::AutoregressiveCostRunner(std::function<void(bool)> onProgress)
     : onProgress_(std::move(onProgress)) {}
 
 AutoregressiveCostRunner::~AutoregressiveCostRunner() {
@@ -55,7 +55,7 @@ void AutoregressiveCostRunner::publish(const AutoregressiveCostRun& run, Autoreg
     snap_.phase = run.phase();
     if (snap_.results.size() != run.results().size()) snap_.results = run.results();
   }
-  if (onProgress_) onProgress_();
+  if (onProgress_) onProgress_(state != AutoregressiveCostSnapshot::State::Running);
 }
 
 void AutoregressiveCostRunner::work(AutoregressiveCostRun run) {

@@ -1,8 +1,9 @@
 // Runs an AutoregressiveCostRun (autoregressive_cost.h) on its own thread so a UI keeps drawing:
 // start() begins a measurement (stopping any running one), cancel() stops it at the next unit
 // boundary (a few training steps or one timed chunk: well under a second), snapshot() copies the
-// progress and the finished dimensions from any thread. onProgress is called from the worker
-// after each unit and once at the end (to wake a sleeping UI loop); it must not call back in.
+// progress and the finished dimensions from any thread. onProgress(last) is called from the worker
+// after each unit (last = false) and once when it stops (last = true), to wake a sleeping UI
+// loop: a UI may skip routine wakes but not the last one. It must not call back in.
 #pragma once
 
 #include <atomic>
@@ -30,7 +31,7 @@ const char* costStateName(AutoregressiveCostSnapshot::State s);  // "idle", "run
 
 class AutoregressiveCostRunner {
  public:
-  explicit AutoregressiveCostRunner(std::function<void()> onProgress = {});
+  explicit AutoregressiveCostRunner(std::function<void(bool last)> onProgress = {});
   ~AutoregressiveCostRunner();  // cancels and joins
   AutoregressiveCostRunner(const AutoregressiveCostRunner&) = delete;
   AutoregressiveCostRunner& operator=(const AutoregressiveCostRunner&) = delete;
@@ -45,7 +46,7 @@ class AutoregressiveCostRunner {
   void work(AutoregressiveCostRun run);
   void publish(const AutoregressiveCostRun& run, AutoregressiveCostSnapshot::State state);
 
-  std::function<void()> onProgress_;
+  std::function<void(bool)> onProgress_;
   std::thread worker_;
   std::atomic<bool> cancel_{false};
   mutable std::mutex mutex_;

@@ -222,8 +222,8 @@ TEST(AutoregressiveCostRun, RefusesBadConfigsNamingTheField) {
 }
 
 TEST(AutoregressiveCostRunner, FinishesCancelsAndRunsAgain) {
-  std::atomic<int> wakes{0};
-  AutoregressiveCostRunner runner([&] { ++wakes; });
+  std::atomic<int> wakes{0}, lastWakes{0};
+  AutoregressiveCostRunner runner([&](bool last) { ++wakes, lastWakes += last; });
   EXPECT_EQ(runner.snapshot().state, AutoregressiveCostSnapshot::State::Idle);
   runner.start(tinyConfig({2, 3}, 10));
   runner.wait();
@@ -234,6 +234,7 @@ TEST(AutoregressiveCostRunner, FinishesCancelsAndRunsAgain) {
   ASSERT_EQ(s.results.size(), 2u);
   EXPECT_EQ(s.results[1].dim, 3);
   EXPECT_GT(wakes.load(), 4);
+  EXPECT_EQ(lastWakes.load(), 1) << "one last call, when the worker stops";
   // A long run, cancelled before it can finish: it stops at a unit boundary, keeping what it has.
   runner.start(tinyConfig({16, 16, 16, 16}, 100000));
   runner.cancel();
