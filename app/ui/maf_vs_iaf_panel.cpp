@@ -133,7 +133,7 @@ void drawMafVsIafWindow(AppState& state) {
   p.snap = p.runner.snapshot();
   const float em = ImGui::GetFontSize();
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowSize(ImVec2(std::min(em * 52, display.x * 0.95f), std::min(em * 46, display.y * 0.9f)),
+  ImGui::SetNextWindowSize(ImVec2(std::min(em * 52, display.x * 0.95f), std::min(em * 58, display.y * 0.92f)),
                            ImGuiCond_Appearing);
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (!ImGui::Begin("MAF vs IAF: what each direction costs", &state.showMafVsIaf)) {
