@@ -21,6 +21,7 @@
 #include "app/ui/app_state.h"
 #include "app/ui/dialogs.h"
 #include "app/ui/fonts.h"
+#include "app/ui/maf_vs_iaf_panel.h"
 #include "app/ui/scene_files.h"
 #include "app/ui/shell.h"
 #include "app/ui/theme.h"
@@ -100,6 +101,7 @@ void printTrace(const AppState& state, int frame, double workMs) {
     line += buf;
   }
   if (state.activeView) state.activeView->traceState(line);
+  traceMafVsIaf(state, line);
   std::printf("%s\n", line.c_str());
   std::fflush(stdout);
 }
@@ -301,6 +303,7 @@ int runGui(const GuiOptions& options) {
   }
   // Views own worker threads that wake the loop through GLFW: stop them before the window goes.
   state.views.clear();
+  closeMafVsIafPanel(state);
   state.activeView = nullptr;
   return exitCode;
 }

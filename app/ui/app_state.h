@@ -14,6 +14,7 @@
 namespace flowlab::app {
 
 class View;
+struct MafVsIafPanel;  // app/ui/maf_vs_iaf_panel.h
 
 struct FrameInfo {
   double time = 0.0;          // seconds since start
@@ -49,6 +50,8 @@ struct AppState {
   bool showMessages = false;
   bool showOpenScene = false;
   bool showLessons = false;  // the Lessons browser (F2)
+  bool showMafVsIaf = false;  // the MAF vs IAF measurement window
+  std::shared_ptr<MafVsIafPanel> mafVsIaf;  // its worker and results; null until first opened
   // Presentation mode (F5): text, strokes and markers at kPresentationScale, light high-contrast
   // chrome. B blanks the screen until pressed again; F11 asks the window for full screen.
   bool presentation = false;

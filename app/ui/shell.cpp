@@ -10,6 +10,7 @@
 #include "app/ui/dialogs.h"
 #include "app/ui/keys.h"
 #include "app/ui/lessons_window.h"
+#include "app/ui/maf_vs_iaf_panel.h"
 #include "app/ui/scene_files.h"
 #include "app/ui/shortcuts.h"
 #include "app/ui/theme.h"
@@ -95,6 +96,7 @@ void drawMainMenu(AppState& state) {
                     state.presentation ? &state.presentationSidebar : &state.settings.sidebarVisible);
     ImGui::MenuItem("Messages", nullptr, &state.showMessages);
     ImGui::MenuItem("Lessons", shortcutKeys(Action::Lessons), &state.showLessons);
+    if (ImGui::MenuItem("MAF vs IAF", nullptr, state.showMafVsIaf)) openMafVsIafPanel(state);
     if (ImGui::MenuItem("Presentation mode", shortcutKeys(Action::Presentation), state.presentation))
       togglePresentation(state);
     ImGui::MenuItem("Full screen", shortcutKeys(Action::FullScreen), &state.fullscreen);
@@ -244,6 +246,7 @@ void drawShell(AppState& state) {
   drawStatusBar(state, ImVec2(0, display.y - statusHeight), ImVec2(display.x, statusHeight));
   drawDialogs(state);
   drawLessonsWindow(state);
+  drawMafVsIafWindow(state);
 }
 
 }  // namespace flowlab::app

@@ -55,6 +55,7 @@ Transformed TrainableAutoregressive::forward(const double* params, const Batch& 
   for (int k = 0; k < passes; ++k) {
     // IAF conditions on z (one pass); MAF on x, exact for one more variable each pass.
     const Matrix& out = net_.forward(params, spec_.inverseForm ? z : r.value, forwardWs_);
+    ++passesRun_;
     generativeStep(out, z, next, r.logAbsDet);
     r.value.swap(next);
   }
@@ -69,6 +70,7 @@ Transformed TrainableAutoregressive::inverse(const double* params, const Batch& 
   for (int k = 0; k < passes; ++k) {
     // MAF conditions on x; IAF on the previous estimate of z (zero before the first pass).
     const Matrix& out = net_.forward(params, spec_.inverseForm ? r.value : x, ws_[k]);
+    ++passesRun_;
     densityStep(out, x, passes_[k], r.logAbsDet);
     r.value = passes_[k];
   }

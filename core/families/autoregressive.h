@@ -42,6 +42,9 @@ class TrainableAutoregressive : public TrainableLayer {
   void backward(const double* params, const Batch& gZ, const Vector& gLogDet, double* grad, Batch& gX) override;
   int forwardPasses() const override { return spec_.inverseForm ? 1 : spec_.dim; }
   int inversePasses() const override { return spec_.inverseForm ? spec_.dim : 1; }
+  // Conditioner passes this layer has actually run (forward and inverse, every call), so the
+  // MAF/IAF cost can be counted rather than assumed (core/families/autoregressive_cost.h).
+  long long conditionerPassesRun() const { return passesRun_; }
 
   const AutoregressiveSpec& spec() const { return spec_; }
 
@@ -60,6 +63,7 @@ class TrainableAutoregressive : public TrainableLayer {
   ConditionerWorkspace forwardWs_;
   std::vector<Batch> passes_;             // density passes' outputs z⁽ᵏ⁾, k = 1..passes
   Matrix dOut_;
+  long long passesRun_ = 0;
 };
 
 }  // namespace flowlab

@@ -481,14 +481,14 @@ TEST_F(TrainViewTest, ABadTrainingSceneSaysWhereAndKeepsTheRun) {
   std::filesystem::remove(path);
 }
 
-// The scene list: the six shipped training scenes, all of chapter 5, chapter 5's moons among them;
-// the 2D lab's presets leave them out.
+// The scene list: the shipped training scenes, chapter 5's six (moons among them) and chapter 6's
+// MAF vs IAF lesson (a training scene that also opens its panel); the 2D lab's presets leave them out.
 TEST_F(TrainViewTest, TheSceneListHasTheShippedTrainingScenes) {
   const std::vector<TrainingPreset>& scenes = trainingPresets();
-  ASSERT_EQ(scenes.size(), 6u);
+  ASSERT_EQ(scenes.size(), 7u);
   bool moons = false;
   for (const TrainingPreset& p : scenes) {
-    EXPECT_EQ(p.chapter, 5) << p.path;
+    EXPECT_EQ(p.chapter, p.path.find("ch6_maf_vs_iaf.json") != std::string::npos ? 6 : 5) << p.path;
     EXPECT_FALSE(p.title.empty()) << p.path;
     EXPECT_GT(p.description.size(), 200u) << "several sentences: " << p.path;
     moons |= p.path.find("train_moons.json") != std::string::npos;

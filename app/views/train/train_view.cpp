@@ -14,6 +14,7 @@
 #include "app/ui/app_state.h"
 #include "app/ui/preset_catalog.h"
 #include "app/ui/keys.h"
+#include "app/ui/maf_vs_iaf_panel.h"
 #include "app/ui/shortcuts.h"
 #include "app/ui/theme.h"
 #include "app/ui/tooltip.h"
@@ -80,7 +81,11 @@ TrainView::TrainView() {
   s_.wake = [pacer = pacer_](bool urgent) { pacer->onPublish(urgent); };
 }
 
-bool TrainView::openScene(AppState& state, const std::string& path) { return openTrainingScene(state, s_, path); }
+bool TrainView::openScene(AppState& state, const std::string& path) {
+  if (!openTrainingScene(state, s_, path)) return false;
+  openMafVsIafFromScene(state, path);  // a "maf_vs_iaf" field opens that panel too (app/ui/maf_vs_iaf_panel.h)
+  return true;
+}
 
 // The bundled training scenes, by chapter, and the open scene's description.
 void TrainView::scenePicker(AppState& state) {
@@ -97,7 +102,7 @@ void TrainView::scenePicker(AppState& state) {
   if (ImGui::BeginCombo("##trainscene", current.c_str())) {
     for (const TrainingPreset& p : scenes) {
       ImGui::PushID(p.path.c_str());
-      if (ImGui::Selectable(label(p).c_str(), p.path == s_.scenePath)) openTrainingScene(state, s_, p.path);
+      if (ImGui::Selectable(label(p).c_str(), p.path == s_.scenePath)) openScene(state, p.path);
       if (ImGui::IsItemHovered() && !p.description.empty()) showTooltip("%s", p.description.c_str());
       ImGui::PopID();
     }
@@ -392,6 +397,8 @@ void TrainView::sidebar(AppState& state) {
   transport();
   ImGui::Separator();
   ImGui::TextDisabled("Setup");
+  ImGui::SameLine();
+  mafVsIafButton(state);  // next to the flow picker: the MAF/IAF cost panel (app/ui/maf_vs_iaf_panel.h)
   settingsPanel();
   drawToolPanel(s_);
   ImGui::Separator();
