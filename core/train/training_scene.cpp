@@ -248,7 +248,9 @@ std::string describeTrainingScene(const TrainingScene& t) {
                 c.learningRate, c.adam.clipNorm, c.adam.beta1, c.adam.beta2, lrScheduleName(c.schedule.kind).c_str(),
                 c.schedule.total, c.schedule.warmup, c.batch, c.testSize, static_cast<unsigned long long>(c.seed));
   const std::string weights =
-      t.weights ? "trained weights at step " + std::to_string(t.weights->state.step) : std::string("no weights");
+      t.weights ? "trained weights at step " +
+                      std::to_string(t.weights->family ? t.weights->familyState.step : t.weights->state.step)
+                : std::string("no weights");
   const std::string model = t.family ? familyText(*t.family) : "RealNVP: " + architectureText(c.model);
   return data + "; " + model + "; " + buf + "; " + weights;
 }
