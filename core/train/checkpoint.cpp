@@ -153,7 +153,9 @@ Status readTrainingSettings(const Json& extras, TrainerConfig& c) {
 }
 
 Expected<SceneFile> checkpointScene(const Trainer& trainer) {
-  Checkpoint cp{trainer.config(), trainer.state()};
+  Checkpoint cp;
+  cp.config = trainer.config();
+  cp.state = trainer.state();
   cp.config.data = trainer.dataset().spec();  // the noise as used (never "the default")
   return checkpointScene(cp);
 }

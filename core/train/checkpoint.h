@@ -34,8 +34,8 @@ Status saveCheckpoint(const Trainer& trainer, const std::string& path);
 struct Checkpoint {
   TrainerConfig config;
   TrainerState state;
-  std::optional<FamilyConfig> family;
-  FamilyTrainerState familyState;
+  std::optional<FamilyConfig> family = std::nullopt;
+  FamilyTrainerState familyState = {};
 };
 
 // The same scene from a checkpoint's parts (config.data's noise should be resolved, as read).
