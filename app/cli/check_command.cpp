@@ -3,7 +3,7 @@
 // A training scene (core/train/training_scene.h) is checked as one: valid (exit 0) prints what it
 // trains, "FILE: valid training scene: <dataset; architecture; optimizer and schedule; weights>",
 // then "title=", "chapter=", "dataset=", "noise=", "layers=", "hidden=", "depth=", "activation=",
-// "steps=", "weights_step=" (-1 without weights) lines.
+// "steps=", "weights_step=" (-1 without weights) lines; a flow family's scene (chapter 6) adds "flow=".
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -55,11 +55,15 @@ int checkTrainingScene(const std::string& path) {
                 flow.value.flow.enabledCount());
   }
   std::printf("%s: valid training scene: %s\n", path.c_str(), describeTrainingScene(s).c_str());
+  // A flow family's scene: its block's sizes (and flow=<family>); a RealNVP's: its architecture.
+  const FamilyConfig f = s.family.value_or(FamilyConfig{FamilyKind::RealNvp, 2, c.model.layers, c.model.hidden,
+                                                        c.model.depth, c.model.activation});
+  const long long weightsStep = !s.weights ? -1LL : s.family ? s.weights->familyState.step : s.weights->state.step;
   std::printf("title=%s\nchapter=%d\ndataset=%s\nnoise=%g\nlayers=%d\nhidden=%d\ndepth=%d\nactivation=%s\nsteps=%d\n"
               "weights_step=%lld\n",
-              s.title.c_str(), s.chapter, datasetName(c.data.kind).c_str(), c.data.noise, c.model.layers, c.model.hidden,
-              c.model.depth, activationName(c.model.activation).c_str(), c.schedule.total,
-              s.weights ? s.weights->state.step : -1LL);
+              s.title.c_str(), s.chapter, datasetName(c.data.kind).c_str(), c.data.noise, f.layers, f.hidden, f.depth,
+              activationName(f.activation).c_str(), c.schedule.total, weightsStep);
+  if (s.family) std::printf("flow=%s\n", familyName(s.family->kind).c_str());
   return kExitOk;
 }
 

@@ -11,7 +11,8 @@
 // coordinates; steps/s counts training steps only). Own points (core/data/point_set.h) are
 // standardized by their own moments and split 80/20 by a fixed seed; their floor is a k-NN
 // estimate (floor_is_estimate=1, floor_stderr=…), or "unknown" when coinciding points defeat it.
-// --out saves a scene file with the optimizer state (--resume continues from one).
+// --out saves a scene file with the optimizer state, for any family (core/train/checkpoint.h,
+// family_checkpoint.h); --resume continues from one, N + M steps equal to N + M uninterrupted.
 // Exit 1 when training cannot continue or a file cannot be written, 2 on bad options or input.
 // Ctrl+C (SIGINT) or SIGTERM: the current step finishes, --out and --log are saved (atomically, as
 // always) and the exit code is 130 (143 for SIGTERM); a second one exits at once, saving nothing.
@@ -25,7 +26,6 @@
 #include <cstdio>
 #include <memory>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 #include "app/cli/cli_checks.h"
@@ -34,6 +34,7 @@
 #include "core/io/atomic_write.h"
 #include "core/families/family_trainer.h"
 #include "core/train/checkpoint.h"
+#include "core/train/family_checkpoint.h"
 #include "core/train/training_points.h"
 
 namespace flowlab::app {
@@ -51,6 +52,7 @@ struct Args {
   int solverSteps = FamilyConfig{}.solverSteps;  // cnf
   std::uint64_t seed = 0;
   bool threadsGiven = false;
+  bool flowGiven = false;
   bool lrGiven = false, scheduleGiven = false, warmupGiven = false, solverStepsGiven = false;  // typed on the command line
 };
 
@@ -140,13 +142,14 @@ double scheduledRate(const TrainerConfig& c, long long step) { return learningRa
 // moments are already warm, or constant with --schedule constant). Says what it does on stderr.
 Status applyResumeFlags(const Args& a, Checkpoint& cp) {
   TrainerConfig& c = cp.config;
-  const long long step = cp.state.step;
+  const long long step = cp.family ? cp.familyState.step : cp.state.step;
+  double& lrScale = cp.family ? cp.familyState.lrScale : cp.state.lrScale;
   const bool ended = scheduledRate(c, step) <= 0.0;
   if (!ended) {
     if (a.lrGiven || a.scheduleGiven || a.warmupGiven)
       std::fprintf(stderr, "flowlab train: note: --lr, --schedule and --warmup are ignored with --resume; the saved "
                            "schedule continues (learning rate %g at step %lld)\n",
-                   scheduledRate(c, step) * cp.state.lrScale, step);
+                   scheduledRate(c, step) * lrScale, step);
     return Status::okStatus();
   }
   if (a.steps == 0) return Status::okStatus();
@@ -157,7 +160,7 @@ Status applyResumeFlags(const Args& a, Checkpoint& cp) {
   // warmup = the current step: the formula's warm-up lies in the past, its cosine starts now.
   c.schedule = LrSchedule{*kind, int(step), int(step) + a.steps, LrSchedule{}.finalFraction};
   c.learningRate = a.lr;
-  cp.state.lrScale = 1.0;
+  lrScale = 1.0;
   std::fprintf(stderr, "flowlab train: the saved schedule ended at step %lld (learning rate 0); starting a new %s "
                        "schedule of %d steps at peak learning rate %g\n",
                step, a.schedule.c_str(), a.steps, a.lr);
@@ -217,13 +220,10 @@ class CurveLog {
 template <class T>
 int trainAndReport(const Args& a, T& trainer);
 
+Expected<std::string> checkpointTextOf(const Trainer& t) { return checkpointText(t); }
+Expected<std::string> checkpointTextOf(const FamilyTrainer& t) { return familyCheckpointText(t); }
+
 int runFamily(const Args& a, FamilyKind kind) {
-  // Only RealNVP models have a scene form with weights today (core/train/checkpoint.h).
-  if (!a.out.empty() || !a.resume.empty()) {
-    std::fprintf(stderr, "flowlab train: --out and --resume save and continue RealNVP models only; --flow %s "
-                         "trains and reports without saving\n", a.flow.c_str());
-    return kExitBadInput;
-  }
   if (a.threadsGiven && a.threads != 1)
     std::fprintf(stderr, "flowlab train: note: --flow %s trains on one thread (--threads is for realnvp)\n", a.flow.c_str());
   if (a.solverStepsGiven && kind != FamilyKind::Cnf)
@@ -235,6 +235,31 @@ int runFamily(const Args& a, FamilyKind kind) {
   }
   FamilyTrainer trainer(config.value);
   return trainAndReport(a, trainer);
+}
+
+// --resume: the file says which family it trains (a --flow typed as well must agree with it).
+int resume(const Args& a) {
+  const Expected<SceneFile> scene = loadSceneFile(a.resume);
+  Expected<Checkpoint> cp = scene.ok() ? readCheckpoint(scene.value) : Expected<Checkpoint>{scene.status, {}};
+  if (scene.ok() && !cp.ok()) cp.status = cp.status.withContext(a.resume);
+  if (cp.ok()) {
+    const std::string saved = cp.value.family ? familyName(cp.value.family->kind) : "realnvp";
+    if (a.flowGiven && a.flow != saved)
+      cp.status = Status::error(a.resume + ": --flow " + a.flow + " does not match the saved model (" + saved + ")");
+  }
+  if (cp.ok()) cp.status = applyResumeFlags(a, cp.value).withContext(a.resume);
+  if (!cp.ok()) {
+    std::fprintf(stderr, "flowlab train: %s\n", cp.status.message().c_str());
+    return kExitBadInput;
+  }
+  auto loaded = [&](auto built) {
+    if (!built.ok()) {
+      std::fprintf(stderr, "flowlab train: %s\n", built.status.withContext(a.resume).message().c_str());
+      return kExitBadInput;
+    }
+    return trainAndReport(a, *built.value);
+  };
+  return cp.value.family ? loaded(familyTrainerFromCheckpoint(cp.value)) : loaded(trainerFromCheckpoint(cp.value));
 }
 
 int run(const Args& a) {
@@ -249,31 +274,16 @@ int run(const Args& a) {
     std::fprintf(stderr, "flowlab train: --flow must be one of %s (got '%s')\n", names.c_str(), a.flow.c_str());
     return kExitBadInput;
   }
+  if (!a.resume.empty()) return resume(a);
   if (*kind != FamilyKind::RealNvp) return runFamily(a, *kind);
   if (a.solverStepsGiven)
     std::fprintf(stderr, "flowlab train: note: --solver-steps is for --flow cnf; --flow realnvp ignores it\n");
-  std::unique_ptr<Trainer> trainer;
-  if (!a.resume.empty()) {
-    const Expected<SceneFile> scene = loadSceneFile(a.resume);
-    Expected<Checkpoint> cp = scene.ok() ? readCheckpoint(scene.value) : Expected<Checkpoint>{scene.status, {}};
-    if (scene.ok() && !cp.ok()) cp.status = cp.status.withContext(a.resume);
-    if (cp.ok()) cp.status = applyResumeFlags(a, cp.value).withContext(a.resume);
-    Expected<std::unique_ptr<Trainer>> loaded =
-        cp.ok() ? trainerFromCheckpoint(cp.value) : Expected<std::unique_ptr<Trainer>>{cp.status, nullptr};
-    if (cp.ok() && !loaded.ok()) loaded.status = loaded.status.withContext(a.resume);
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "flowlab train: %s\n", loaded.status.message().c_str());
-      return kExitBadInput;
-    }
-    trainer = std::move(loaded.value);
-  } else {
-    const Expected<TrainerConfig> config = configFrom(a);
-    if (!config.ok()) {
-      std::fprintf(stderr, "flowlab train: %s\n", config.status.message().c_str());
-      return kExitBadInput;
-    }
-    trainer = std::make_unique<Trainer>(config.value);
+  const Expected<TrainerConfig> config = configFrom(a);
+  if (!config.ok()) {
+    std::fprintf(stderr, "flowlab train: %s\n", config.status.message().c_str());
+    return kExitBadInput;
   }
+  auto trainer = std::make_unique<Trainer>(config.value);
   return trainAndReport(a, *trainer);
 }
 
@@ -336,9 +346,9 @@ int trainAndReport(const Args& a, T& trainerRef) {
       return kExitInvalid;
     }
   }
-  if constexpr (std::is_same_v<T, Trainer>) {  // runFamily refuses --out
+  {
     if (out) {
-      const Expected<std::string> text = checkpointText(*trainer);
+      const Expected<std::string> text = checkpointTextOf(*trainer);
       if (text.ok()) std::fwrite(text.value.data(), 1, text.value.size(), out->file());
       const Status s = text.ok() ? out->commit() : text.status;
       if (!s.ok()) {
@@ -400,12 +410,13 @@ void addTrainCommand(CLI::App& root, CommandResult& result) {
                   "seed; --test-size is unused. The floor is then a k-nearest-neighbour estimate "
                   "(floor_is_estimate=1, floor_stderr=...), and --out stores the points");
   data->excludes(dataset)->excludes(noise);
-  sub->add_option("--flow", a->flow,
+  auto* flow = sub->add_option("--flow", a->flow,
                   "The flow family: realnvp (default; affine couplings, the fast float path), nice (additive "
                   "couplings + diagonal scaling), glow (ActNorm + LU linear + affine coupling), maf, iaf (MADE "
                   "autoregressive layers; IAF's density takes D passes), nsf (rational-quadratic spline couplings), "
                   "cnf (a continuous flow: an ODE dz/dt = g(z, t) solved by RK4, --layers time segments, its own "
-                  "default --lr 2e-2; --depth and --activation do not apply). Only realnvp saves models (--out)");
+                  "default --lr 2e-2; --depth and --activation do not apply). --out saves any family; --resume continues "
+                  "the family the file holds");
   sub->add_option("--bins", a->bins, "nsf: spline bins K (default 8)")->check(CLI::Range(2, 64));
   sub->add_option("--spline-bound", a->splineBound, "nsf: the spline covers [-B, B], linear tails outside (default 4)")
       ->check(finiteNumber());
@@ -435,8 +446,9 @@ void addTrainCommand(CLI::App& root, CommandResult& result) {
                   "Continue from a scene file saved with --out (its settings win; a schedule that has ended at "
                   "learning rate 0 is replaced by a new one of --steps steps at peak --lr)");
   resume->excludes(data);
-  sub->callback([&result, a, lr, schedule, warmup, threads, solverSteps] {
+  sub->callback([&result, a, lr, schedule, warmup, threads, solverSteps, flow] {
     result.ran = true;
+    a->flowGiven = flow->count() > 0;
     a->threadsGiven = threads->count() > 0;
     a->lrGiven = lr->count() > 0;
     a->scheduleGiven = schedule->count() > 0;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include "core/io/atomic_write.h"
 #include "core/io/read_file.h"
+#include "core/scene/family_layers.h"
 #include "core/scene/json_position.h"
 #include "core/scene/layer_codecs.h"
 
@@ -184,6 +185,9 @@ Expected<SceneFile> parseScene(const std::string& text, const std::string& sourc
   if (!root.contains("layers")) return fail(jsonError("", "missing field \"layers\" (use [] for no layers)"));
   const Json& layers = root["layers"];
   if (!layers.is_array()) return fail(jsonError("/layers", "\"layers\" must be an array"));
+  if (root.contains("family")) {  // a flow-family model: its layers are the block's stack (family_layers.h)
+    if (Status s = readFamilyLayers(root, scene); !s.ok()) return fail(s);
+  } else
   for (int k = 0; k < static_cast<int>(layers.size()); ++k) {
     const std::string where = childPointer("/layers", k);
     Expected<BijectorPtr> layer = readLayer(layers[k], dim.value, where);
@@ -214,6 +218,11 @@ Expected<Json> sceneToJson(const SceneFile& scene) {
   if (!scene.description.empty()) j["description"] = scene.description;
   j["base"] = "standard_normal";
   j["layers"] = Json::array();
+  if (isFamilyScene(scene)) {  // a flow-family model (family_layers.h)
+    Expected<Json> layers = writeFamilyLayers(scene);
+    if (!layers.ok()) return {layers.status, Json()};
+    j["layers"] = std::move(layers.value);
+  } else
   for (int k = 0; k < scene.flow.layerCount(); ++k) {
     for (const Parameter& p : scene.flow.layer(k).parameters())
       if (!std::isfinite(p.value))

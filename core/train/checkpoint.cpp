@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <limits>
 
+#include "core/scene/family_layers.h"
+#include "core/train/checkpoint_fields.h"
+#include "core/train/family_checkpoint.h"
 #include "core/train/flow_export.h"
 #include "core/train/training_points.h"
 
@@ -13,8 +16,9 @@ namespace flowlab {
 
 namespace {
 
-// Largest step a checkpoint may hold: exact in a double, and far from long long's overflow.
-constexpr long long kMaxStep = 1LL << 53;
+using checkpoint_fields::integer;
+using checkpoint_fields::kMaxStep;
+using checkpoint_fields::number;
 
 Json floatsToJson(const VectorT<float>& v) {
   Json a = Json::array();
@@ -39,43 +43,6 @@ Status readFloats(const Json& object, const char* key, const std::string& where,
       return Status::error(where + "/" + key + ": entry " + std::to_string(i) + " is negative (a second moment is >= 0)");
     out(i) = float(v);
   }
-  return Status::okStatus();
-}
-
-std::string fieldName(const std::string& where, const char* key) { return where.empty() ? key : where + "/" + key; }
-
-// A number field with a default (older or hand-written scenes may omit training settings); present
-// but not a number with ok(v) is an error naming the field and the allowed range, never a silent default.
-template <class Ok>
-Status number(const Json& object, const char* key, const std::string& where, Ok ok, const char* range, double& out) {
-  if (!object.contains(key)) return Status::okStatus();
-  const Json& j = object[key];
-  if (!j.is_number()) return Status::error(fieldName(where, key) + ": must be a number");
-  const double v = j.get<double>();
-  if (!ok(v)) return Status::error(fieldName(where, key) + ": " + j.dump() + " is out of range (must be " + range + ")");
-  out = v;
-  return Status::okStatus();
-}
-
-// An integer field in [lo, hi], hi >= 0 (range-checked before converting: 1e300 or 2^63 never wrap).
-template <class Int>
-Status integer(const Json& object, const char* key, const std::string& where, long long lo, long long hi, Int& out) {
-  if (!object.contains(key)) return Status::okStatus();
-  const Json& j = object[key];
-  if (!j.is_number_integer()) return Status::error(fieldName(where, key) + ": must be an integer, got " + j.dump());
-  long long v = 0;
-  bool fits = false;
-  if (j.is_number_unsigned()) {
-    fits = j.get<std::uint64_t>() <= std::uint64_t(hi);
-    if (fits) v = static_cast<long long>(j.get<std::uint64_t>());
-  } else {
-    v = j.get<std::int64_t>();
-    fits = v <= hi;
-  }
-  if (!fits || v < lo)
-    return Status::error(fieldName(where, key) + ": " + j.dump() + " is out of range [" + std::to_string(lo) + ", " +
-                         std::to_string(hi) + "]");
-  out = static_cast<Int>(v);
   return Status::okStatus();
 }
 
@@ -186,12 +153,15 @@ Status readTrainingSettings(const Json& extras, TrainerConfig& c) {
 }
 
 Expected<SceneFile> checkpointScene(const Trainer& trainer) {
-  Checkpoint cp{trainer.config(), trainer.state()};
+  Checkpoint cp;
+  cp.config = trainer.config();
+  cp.state = trainer.state();
   cp.config.data = trainer.dataset().spec();  // the noise as used (never "the default")
   return checkpointScene(cp);
 }
 
 Expected<SceneFile> checkpointScene(const Checkpoint& cp) {
+  if (cp.family) return familyCheckpointScene(cp);
   const TrainerConfig& c = cp.config;
   const TrainerState& s = cp.state;
   SceneFile scene;
@@ -229,6 +199,7 @@ Status saveCheckpoint(const Trainer& trainer, const std::string& path) {
 
 Expected<Checkpoint> readCheckpoint(const SceneFile& scene) {
   Checkpoint out;
+  if (isFamilyScene(scene)) return readFamilyCheckpoint(scene);
   const Expected<ImportedRealNvp> model = importRealNvp(scene.flow);
   if (!model.ok()) return {model.status.withContext("not a trainable RealNVP"), out};
   out.config.model = model.value.config;
@@ -268,6 +239,7 @@ Expected<std::unique_ptr<Trainer>> loadCheckpoint(const std::string& path) {
 }
 
 Expected<std::unique_ptr<Trainer>> trainerFromCheckpoint(const Checkpoint& cp) {
+  if (cp.family) return {Status::error("a " + familyName(cp.family->kind) + " model trains with FamilyTrainer (family_checkpoint.h)"), nullptr};
   auto trainer = std::make_unique<Trainer>(cp.config);
   if (Status s = trainer->restore(cp.state); !s.ok()) return {s, nullptr};
   return {Status::okStatus(), std::move(trainer)};

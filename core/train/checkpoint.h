@@ -13,9 +13,11 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/scene/scene_file.h"
+#include "core/families/family_trainer.h"
 #include "core/train/trainer.h"
 
 namespace flowlab {
@@ -26,15 +28,20 @@ Expected<std::string> checkpointText(const Trainer& trainer);
 // Written atomically (core/io/atomic_write.h): a failed or interrupted save keeps the old file.
 Status saveCheckpoint(const Trainer& trainer, const std::string& path);
 
+// A RealNVP of the fast path (config.model, state), or with `family` a model of any flow family
+// (core/train/family_checkpoint.h): config holds the shared settings (data, batch, optimizer,
+// schedule, seed; config.model unused), familyState the stack's parameters and Adam state.
 struct Checkpoint {
   TrainerConfig config;
   TrainerState state;
+  std::optional<FamilyConfig> family = std::nullopt;
+  FamilyTrainerState familyState = {};
 };
 
 // The same scene from a checkpoint's parts (config.data's noise should be resolved, as read).
 Expected<SceneFile> checkpointScene(const Checkpoint& cp);
 
-// From a parsed scene; errors name the offending field ("optimizer/m: expected 26508 numbers",
+// From a parsed scene (a family model's too: family_checkpoint.h); errors name the offending field ("optimizer/m: expected 26508 numbers",
 // "optimizer/lr_scale: -1 is out of range (must be in (0, 1])"). Every field is range-checked
 // before conversion; a field present with the wrong type is an error, not a silent default.
 Expected<Checkpoint> readCheckpoint(const SceneFile& scene);

@@ -4,6 +4,7 @@
 
 #include "core/families/layer_bijector.h"
 #include "core/train/checkpoint.h"
+#include "core/train/family_checkpoint.h"
 #include "core/train/flow_export.h"
 #include "core/train/model_density.h"
 
@@ -126,10 +127,12 @@ class FamilyEngine final : public RunEngine {
   }
   void keepBest() override { best_ = t_.state(); }
   Status restoreBest() override { return t_.restore(best_); }
-  Status save(const std::string&) override {
-    return Status::error("saving a " + familyName(family_->kind) +
-                         " model is not available yet (RealNVP models save); the run is kept");
+  Status save(const std::string& path) override {
+    const Expected<SceneFile> scene = familyCheckpointScene(familyCheckpoint(t_));
+    return scene.ok() ? saveSceneFile(scene.value, path) : scene.status;
   }
+  // A saved model continuing (its settings are this engine's already).
+  Status restore(const FamilyTrainerState& state) { return t_.restore(state); }
   int layerCount() const override { return t_.flow().layerCount(); }
   Expected<DensityGrid> density(const GridSpec& grid) override {
     Expected<DensityGrid> out;
@@ -170,6 +173,13 @@ std::unique_ptr<RunEngine> makeRunEngine(const RunConfig& run) {
 Expected<std::unique_ptr<RunEngine>> runEngineFromCheckpoint(const Checkpoint& cp) {
   Status s = validateTrainerConfig(cp.config);
   if (!s.ok()) return {s, nullptr};
+  if (cp.family) {
+    const RunConfig run{cp.config, cp.family};
+    if (s = validateRunConfig(run); !s.ok()) return {s, nullptr};
+    auto engine = std::make_unique<FamilyEngine>(cp.config, *cp.family);
+    if (s = engine->restore(cp.familyState); !s.ok()) return {s, nullptr};
+    return {Status::okStatus(), std::move(engine)};
+  }
   Expected<std::unique_ptr<Trainer>> t = trainerFromCheckpoint(cp);
   if (!t.ok()) return {t.status, nullptr};
   return {Status::okStatus(), std::make_unique<RealNvpEngine>(std::move(t.value))};

@@ -68,7 +68,8 @@ class RunEngine {
 
 // config must validate (validateRunConfig).
 std::unique_ptr<RunEngine> makeRunEngine(const RunConfig& run);
-// A saved RealNVP model continuing (core/train/checkpoint.h); fails with the checkpoint's reason.
+// A saved model continuing: a RealNVP (core/train/checkpoint.h) or, with checkpoint.family, any
+// family (core/train/family_checkpoint.h); fails with the checkpoint's reason.
 Expected<std::unique_ptr<RunEngine>> runEngineFromCheckpoint(const Checkpoint& checkpoint);
 
 // The model of a run's parameters as a core Flow: exportRealNvp of the fast layout, or the family's

@@ -5,6 +5,8 @@
 
 #include "core/io/atomic_write.h"
 #include "core/io/read_file.h"
+#include "core/scene/family_layers.h"
+#include "core/train/run_engine.h"
 
 namespace flowlab {
 namespace {
@@ -115,6 +117,15 @@ std::string architectureText(const RealNvpConfig& m) {
          ", log-scale bound " + bound;
 }
 
+std::string familyText(const FamilyConfig& f) {
+  std::string text = familyName(f.kind) + ": " + std::to_string(f.layers) + " layers, hidden " + std::to_string(f.hidden);
+  if (f.kind != FamilyKind::Cnf) text += ", depth " + std::to_string(f.depth) + " " + activationName(f.activation);
+  char extra[64] = "";
+  if (f.kind == FamilyKind::Nsf) std::snprintf(extra, sizeof extra, ", %d bins on [-%g, %g]", f.bins, f.bound, f.bound);
+  if (f.kind == FamilyKind::Cnf) std::snprintf(extra, sizeof extra, ", %d RK4 steps per segment", f.solverSteps);
+  return text + extra;
+}
+
 // The blocks and header of the root; the config's architecture from `architecture` (if given).
 Status readTrainingScene(const std::string& text, const std::string& source, const Json& root, TrainingScene& t) {
   if (Status s = requireObject(root, "", "a scene"); !s.ok()) return s;
@@ -142,17 +153,31 @@ Status readTrainingScene(const std::string& text, const std::string& source, con
     if (!scene.ok()) return Status::error(scene.status.message());
     const Expected<Checkpoint> cp = readCheckpoint(scene.value);
     if (!cp.ok()) return asFieldError(cp.status);
+    if (hasArchitecture && cp.value.family)
+      return jsonError("/training/architecture", "\"architecture\" describes a RealNVP; this " +
+                                                     familyName(cp.value.family->kind) + " model is described by \"family\"");
     if (hasArchitecture && !(architecture == cp.value.config.model))
       return jsonError("/training/architecture", "\"architecture\" does not match the layers (" +
                                                      architectureText(cp.value.config.model) + ")");
     t.config = cp.value.config;
+    t.family = cp.value.family;
     t.weights = cp.value;
     return Status::okStatus();
   }
   if (root.contains("step")) return jsonError("/step", "\"step\" belongs to a scene with weights (\"layers\")");
   t.config.model = architecture;
+  if (root.contains("family")) {  // settings for a flow family (core/scene/family_layers.h)
+    if (hasArchitecture)
+      return jsonError("/training/architecture", "\"architecture\" describes a RealNVP; \"family\" describes this model");
+    const Expected<FamilyConfig> family = readFamilyConfig(root["family"], 2);
+    if (!family.ok()) return family.status;
+    t.family = family.value;
+  }
   if (Status s = readTrainingSettings(root, t.config); !s.ok()) return asFieldError(s);
   if (Status s = validateTrainerConfig(t.config); !s.ok()) return jsonError("/training", "training: " + s.message());
+  if (t.family)
+    if (Status s = validateFamilyTrainerConfig(familyTrainerConfig(t.config, *t.family)); !s.ok())
+      return jsonError("/training", "training: " + s.message());
   return Status::okStatus();
 }
 
@@ -190,6 +215,7 @@ Expected<Json> trainingSceneToJson(const TrainingScene& t) {
     out.value = std::move(j.value);
   } else {
     out.value = Json{{"version", 1}, {"dim", 2}, {"training", trainingJson(c)}, {"optimizer", optimizerSettingsJson(c.adam)}};
+    if (t.family) out.value["family"] = familyConfigJson(*t.family);
   }
   Json& j = out.value;
   // The reader takes "name" as the title when there is none: a scene without either must not
@@ -198,7 +224,8 @@ Expected<Json> trainingSceneToJson(const TrainingScene& t) {
   if (!t.title.empty()) j["title"] = t.title;
   if (t.chapter > 0) j["chapter"] = t.chapter;
   if (!t.description.empty()) j["description"] = t.description;
-  j["training"]["architecture"] = architectureJson(c.model);
+  const bool family = t.weights ? t.weights->family.has_value() : t.family.has_value();
+  if (!family) j["training"]["architecture"] = architectureJson(c.model);
   return out;
 }
 
@@ -221,8 +248,11 @@ std::string describeTrainingScene(const TrainingScene& t) {
                 c.learningRate, c.adam.clipNorm, c.adam.beta1, c.adam.beta2, lrScheduleName(c.schedule.kind).c_str(),
                 c.schedule.total, c.schedule.warmup, c.batch, c.testSize, static_cast<unsigned long long>(c.seed));
   const std::string weights =
-      t.weights ? "trained weights at step " + std::to_string(t.weights->state.step) : std::string("no weights");
-  return data + "; RealNVP: " + architectureText(c.model) + "; " + buf + "; " + weights;
+      t.weights ? "trained weights at step " +
+                      std::to_string(t.weights->family ? t.weights->familyState.step : t.weights->state.step)
+                : std::string("no weights");
+  const std::string model = t.family ? familyText(*t.family) : "RealNVP: " + architectureText(c.model);
+  return data + "; " + model + "; " + buf + "; " + weights;
 }
 
 }  // namespace flowlab

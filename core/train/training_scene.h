@@ -10,6 +10,8 @@
 //                                  "log_scale_bound": 2}},
 //    "optimizer": {"type": "adam", "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "clip_norm": 5}}
 //
+// A flow family's scene (chapter 6) has a top-level "family" block (core/scene/family_layers.h)
+// instead of "architecture", with or without weights.
 // Any JSON object with a "training" field is a training scene. Errors are "source:line:col: field:
 // reason", at the offending value, as for every scene.
 #pragma once
@@ -26,6 +28,7 @@ struct TrainingScene {
   int chapter = 0;          // "chapter": 1-6 of the course; 0 = none given
   std::string description;  // "description"
   TrainerConfig config;     // architecture, data, optimizer and schedule
+  std::optional<FamilyConfig> family;  // a flow family's model ("family" block); empty: RealNVP (config.model)
   std::optional<Checkpoint> weights;  // with weights ("layers"): the saved model to continue; its config == config
 };
 

@@ -92,7 +92,7 @@ bool openTrainingScene(AppState& app, TrainState& s, const std::string& path) {
   }
   TrainingScene& t = scene.value;
   s.baseConfig = t.config;
-  s.settings = settingsFrom(t.config);
+  s.settings = settingsFrom(t.config, t.family);
   s.error.clear();
   s.scenePath = path;
   s.sceneTitle = t.title;
