@@ -1,17 +1,37 @@
-// The safeguarded Newton of root_finding.h for many independent scalar problems at once: every
-// lane takes exactly the scalar algorithm's decisions (Newton inside the bracket, bisection when
-// Newton leaves it or stalls, the same 1e-12 tolerance), while the residual is evaluated for all
-// unfinished lanes together, so its transcendentals run in SIMD lanes (vector_math.h).
+// The safeguarded Newton of root_finding.h for many independent scalar problems at once. Two
+// forms, both taking exactly the scalar algorithm's decisions lane by lane (Newton inside the
+// bracket, bisection when Newton leaves it or stalls, the same 1e-12 tolerance):
+//  - findRootsInLanes: blocks of kRootLanes problems iterate together in fixed-size arrays, every
+//    decision a per-lane mask (no branches on values, so the compiler keeps it in SIMD registers);
+//    a block stops when all its lanes have. What the numerical inverses use.
+//  - findRootsBatch: the earlier form, which gathers the unfinished lanes each iteration and
+//    decides lane by lane in scalar code; kept as a baseline for the benches and tests.
 #pragma once
 
+#include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <memory>
 #include <vector>
 
 #include "core/bijectors/root_finding.h"
 
 namespace flowlab {
+
+inline constexpr int kRootLanes = 8;  // two AVX2 (one AVX-512) registers of doubles per array
+using RootLanes = Eigen::Array<double, kRootLanes, 1>;
+
+// Solves the problems of one block: lanes j < count hold real problems, the rest are padding
+// (never iterated; their roots are unspecified). g(z, value, slope) writes g_j(z_j) and g_j'(z_j)
+// for every lane j of the block at once (padding lanes included: it must not trap on any z).
+// Root of lane j in [lo_j, hi_j] to root_j, NaN where the bracket fails, as in findRootsBatch.
+// `increasingBracket`: as in findRootsBatch, g(lo) < 0 < g(hi) is known, so the ends are not evaluated.
+// Returns the number of iterations the block took.
+template <class G>
+int findRootsInLanes(const G& g, int count, const RootLanes& lo, const RootLanes& hi, const RootLanes& guess,
+                     RootLanes& root, const RootOptions& options = {}, bool increasingBracket = false);
 
 // Residuals of a batch: g(lanes, z, value, slope, count) writes g_l(z[j]) and g_l'(z[j]) for
 // l = lanes[j], j < count. Lanes index the caller's problems (targets, brackets).
@@ -23,6 +43,76 @@ namespace flowlab {
 template <class G>
 void findRootsBatch(const G& g, int n, const double* lo, const double* hi, const double* guess, double* root,
                     const RootOptions& options = {}, bool increasingBracket = false);
+
+template <class G>
+int findRootsInLanes(const G& g, int count, const RootLanes& lo, const RootLanes& hi, const RootLanes& guess,
+                     RootLanes& root, const RootOptions& options, bool increasingBracket) {
+  constexpr int L = kRootLanes;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const RootLanes a = lo.min(hi), b = lo.max(hi);
+  RootLanes loV, hiV, unused;
+  if (increasingBracket) {
+    for (int j = 0; j < L; ++j) {
+      loV[j] = std::isfinite(a[j]) && std::isfinite(b[j]) ? -1.0 : nan;
+      hiV[j] = 1.0;
+    }
+  } else {
+    g(a, loV, unused);
+    g(b, hiV, unused);
+  }
+  // The lane state of findRoot: z (in root), the oriented bracket, the last two steps, and
+  // whether the lane still iterates (all ones or zero, so the selects below stay in registers).
+  RootLanes below, above, step, previous;
+  alignas(64) std::int64_t active[L];
+  int running = 0;
+  for (int j = 0; j < L; ++j) {
+    const bool fails = !std::isfinite(loV[j]) || !std::isfinite(hiV[j]) || loV[j] * hiV[j] > 0.0;
+    const bool useGuess = options.useGuess && guess[j] > a[j] && guess[j] < b[j];
+    below[j] = loV[j] < 0.0 ? a[j] : b[j];
+    above[j] = loV[j] < 0.0 ? b[j] : a[j];
+    root[j] = fails ? nan : loV[j] == 0.0 ? a[j] : hiV[j] == 0.0 ? b[j] : useGuess ? guess[j] : 0.5 * (a[j] + b[j]);
+    previous[j] = step[j] = b[j] - a[j];
+    active[j] = (j < count && !fails && loV[j] != 0.0 && hiV[j] != 0.0) ? -1 : 0;
+    running += active[j] != 0;
+  }
+  const double tolerance = options.tolerance;
+  RootLanes value, slope;
+  int iteration = 0;
+  for (; iteration < options.maxIterations && running > 0; ++iteration) {
+    g(root, value, slope);
+    running = 0;
+    // One pass over the lanes with every branch of findRoot as a select; a finished lane keeps
+    // its state. Kept as one loop of plain arithmetic so the vectoriser if-converts it whole.
+    for (int j = 0; j < L; ++j) {
+      const double v = value[j], s = slope[j], z = root[j];
+      const bool stopped = v == 0.0 || !(std::abs(v) <= std::numeric_limits<double>::max());
+      const double lower = v < 0.0 ? z : below[j];
+      const double upper = v < 0.0 ? above[j] : z;
+      const double scale = std::max(1.0, std::abs(z));
+      const double newtonStep = v / s;
+      // A Newton step below tolerance means converged (checked before the bracket, as in findRoot).
+      const bool converged = std::abs(newtonStep) <= tolerance * scale;
+      const double newton = z - newtonStep;
+      const bool inside = (newton - lower) * (newton - upper) < 0.0;  // false for NaN
+      const bool slow = std::abs(2.0 * v) > std::abs(previous[j] * s);
+      const bool bisect = !inside || slow;
+      const double mid = 0.5 * (lower + upper);
+      const double next = converged ? newton : bisect ? mid : newton;
+      const bool narrow = std::abs(upper - lower) <= tolerance * scale;
+      const bool on = active[j] != 0;
+      const bool moves = on && !stopped;
+      root[j] = moves ? next : z;
+      below[j] = moves ? lower : below[j];
+      above[j] = moves ? upper : above[j];
+      previous[j] = moves ? step[j] : previous[j];
+      step[j] = moves ? (bisect ? mid - z : -newtonStep) : step[j];
+      const bool keepsGoing = moves && !converged && !narrow;
+      active[j] = keepsGoing ? -1 : 0;
+      running += keepsGoing;
+    }
+  }
+  return iteration;
+}
 
 template <class G>
 void findRootsBatch(const G& g, int n, const double* lo, const double* hi, const double* guess, double* root,

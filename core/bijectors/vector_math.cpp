@@ -48,6 +48,20 @@ void cosBlock(const double* __restrict in, double* __restrict out) {
 
 }  // namespace
 
+static_assert(kMathLanes == kBlock, "the lane entry points run one block");
+
+void tanhLanes(const double* __restrict in, double* __restrict out) {
+#pragma omp simd
+  for (int i = 0; i < kBlock; ++i) out[i] = std::tanh(in[i]);
+}
+
+void sinCosLanes(const double* __restrict in, double* __restrict sine, double* __restrict cosine) {
+#pragma omp simd
+  for (int i = 0; i < kBlock; ++i) sine[i] = std::sin(in[i]);
+#pragma omp simd
+  for (int i = 0; i < kBlock; ++i) cosine[i] = std::cos(in[i]);
+}
+
 void vectorTanh(const double* in, double* out, int n) { blocks(in, out, n, tanhBlock); }
 
 void vectorSinCos(const double* in, double* sine, double* cosine, int n) {
