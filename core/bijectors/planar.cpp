@@ -47,7 +47,6 @@ Transformed Planar::inverseWith(const Batch& x, InverseSolver solver) const {
   options.useGuess = true;
   if (solver == InverseSolver::Lanes) {
     // Blocks of kRootLanes points iterate together, tanh in SIMD lanes (batch_root_finding.h).
-    static_assert(kRootLanes == detail::kMathLanes);
     RootLanes at, th, lo, hi, guess, root;
     const auto g = [&](const RootLanes& a, RootLanes& value, RootLanes& slope) {
       RootLanes ta;

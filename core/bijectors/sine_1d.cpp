@@ -49,7 +49,6 @@ Transformed Sine1D::inverseWith(const Batch& x, InverseSolver solver) const {
   options.useGuess = true;
   Transformed out{Batch(n, 1), Vector(n)};
   if (solver == InverseSolver::Lanes) {
-    static_assert(kRootLanes == detail::kMathLanes);
     RootLanes xs, theta, sine, cosine, lo, hi, guess, root;
     const auto g = [&](const RootLanes& z, RootLanes& value, RootLanes& slope) {
       RootLanes angle = omega_ * z + phi_, s, c;

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -14,6 +15,7 @@
 #include "core/bijectors/planar.h"
 #include "core/bijectors/radial.h"
 #include "core/bijectors/sine_1d.h"
+#include "core/bijectors/sinh_arcsinh_1d.h"
 #include "core/random.h"
 
 namespace flowlab {
@@ -123,6 +125,36 @@ TEST(LaneInverse, RadialArrayFormMatchesTheRowByRowFormulas) {
   }
 }
 
+// Sinh-arcsinh's array inverse (closed form, transcendentals in SIMD lanes) against
+// inverseScalar, out to |x| = 1e300 where 1 + x² would overflow.
+TEST(LaneInverse, SinhArcsinhArrayFormMatchesInverseScalar) {
+  Rng rng(67);
+  for (int trial = 0; trial < 30; ++trial) {
+    const double epsilon = 3.0 * rng.uniform() - 1.5, delta = 0.2 + 2.8 * rng.uniform();
+    const SinhArcsinh1D f(epsilon, delta);
+    Batch x = hardBatch(rng, 211, 1);
+    x(200, 0) = 1e200, x(201, 0) = -1e300, x(202, 0) = 1e-300, x(203, 0) = -0.0;
+    const Transformed lanes = f.inverse(x);
+    Transformed scalar{Batch(x.rows(), 1), Vector(x.rows())};
+    for (int i = 0; i < x.rows(); ++i) scalar.value(i, 0) = f.inverseScalar(x(i, 0), scalar.logAbsDet(i));
+    for (int i = 0; i < x.rows(); ++i) {
+      SCOPED_TRACE("ε = " + std::to_string(epsilon) + " δ = " + std::to_string(delta) + " x = " + std::to_string(x(i, 0)));
+      const double z = scalar.value(i, 0), ld = scalar.logAbsDet(i);
+      if (!std::isfinite(z)) {
+        // NaN in, NaN out; ±inf where sinh overflows, as before.
+        if (std::isnan(z)) {
+          EXPECT_TRUE(std::isnan(lanes.value(i, 0)));
+        } else {
+          EXPECT_EQ(lanes.value(i, 0), z);
+        }
+        continue;
+      }
+      EXPECT_NEAR(lanes.value(i, 0), z, 1e-12 * std::max(1.0, std::abs(z)));
+      EXPECT_NEAR(lanes.logAbsDet(i), ld, 1e-12 * std::max(1.0, std::abs(ld)));
+    }
+  }
+}
+
 // Forward then the lane inverse gives the points back, and the log-dets cancel.
 TEST(LaneInverse, RoundTripsCloseAndLogDetsCancel) {
   Rng rng(53);
@@ -198,46 +230,52 @@ TEST(FindRootsInLanes, TakesFindRootsDecisionsExactly) {
   }
 }
 
+// Eight problems through blocks of kRootLanes lanes (the last block padded): roots and the
+// number of residual calls.
+struct EightRoots {
+  double root[8];
+  int calls = 0;
+};
+EightRoots solveEight(const double (&lo)[8], const double (&hi)[8], bool increasingBracket) {
+  EightRoots out;
+  for (int begin = 0; begin < 8; begin += kRootLanes) {
+    const int count = std::min(kRootLanes, 8 - begin);
+    RootLanes l = RootLanes::Constant(-1.0), h = RootLanes::Constant(1.0), c = RootLanes::Zero(), root;
+    for (int j = 0; j < count; ++j) l[j] = lo[begin + j], h[j] = hi[begin + j], c[j] = begin + j + 1.0;
+    // g_j(z) = z³ - (j + 1).
+    const auto g = [&](const RootLanes& z, RootLanes& value, RootLanes& slope) {
+      ++out.calls;
+      value = z * z * z - c;
+      slope = 3.0 * z * z;
+    };
+    findRootsInLanes(g, count, l, h, RootLanes::Constant(1.0), root, RootOptions{}, increasingBracket);
+    for (int j = 0; j < count; ++j) out.root[begin + j] = root[j];
+  }
+  return out;
+}
+
 // A lane whose bracket fails (no sign change, a NaN or an infinite end) is NaN and the other
 // lanes solve as usual; a root on a bracket end is that end; with the signs known the end
 // evaluations are skipped and the roots are the same.
 TEST(FindRootsInLanes, FailedBracketsEndRootsAndKnownSigns) {
-  int calls = 0;
-  const auto g = [&calls](const RootLanes& z, RootLanes& value, RootLanes& slope) {
-    ++calls;
-    for (int j = 0; j < kRootLanes; ++j) value[j] = z[j] * z[j] * z[j] - (j + 1.0), slope[j] = 3 * z[j] * z[j];
-  };
-  RootLanes lo = RootLanes::Zero(), hi = RootLanes::Constant(2.0), guess = RootLanes::Constant(1.0), root;
-  lo[2] = 5.0, hi[2] = 6.0;                      // 3 has no cube root in [5, 6]
-  hi[3] = kInf;                                  // an infinite end is not a bracket
-  lo[4] = std::nan("");                          // nor is a NaN one
-  lo[5] = 0.5;
-  lo[7] = 2.0, hi[7] = 1.0;                      // reversed ends are swapped
-  findRootsInLanes(g, kRootLanes, lo, hi, guess, root);
-  EXPECT_NEAR(root[0], 1.0, 1e-12);
-  EXPECT_NEAR(root[1], std::cbrt(2.0), 1e-12);
-  EXPECT_TRUE(std::isnan(root[2]));
-  EXPECT_TRUE(std::isnan(root[3]));
-  EXPECT_TRUE(std::isnan(root[4]));
-  EXPECT_NEAR(root[5], std::cbrt(6.0), 1e-12);
-  EXPECT_NEAR(root[6], std::cbrt(7.0), 1e-12);
-  EXPECT_NEAR(root[7], 2.0, 1e-12);  // g(2) = 0 exactly: the end itself
-  EXPECT_EQ(root[7], 2.0);
+  const double lo[8] = {0, 0, 5, 0, std::nan(""), 0.5, 0, 2}, hi[8] = {2, 2, 6, kInf, 2, 2, 2, 1};
+  // Lane 2: 3 has no cube root in [5, 6]; 3: an infinite end is not a bracket, nor 4: a NaN
+  // one; 7: reversed ends are swapped, and g(2) = 8 - 8 = 0 on the end.
+  const EightRoots r = solveEight(lo, hi, false);
+  for (int j : {0, 1, 5, 6}) EXPECT_NEAR(r.root[j], std::cbrt(j + 1.0), 1e-12) << j;
+  for (int j : {2, 3, 4}) EXPECT_TRUE(std::isnan(r.root[j])) << j;
+  EXPECT_EQ(r.root[7], 2.0);
 
-  // Increasing brackets declared known: two residual calls fewer, the same roots.
-  RootLanes a, b;
-  lo = RootLanes::Constant(0.5), hi = RootLanes::Constant(2.5);
-  calls = 0;
-  findRootsInLanes(g, kRootLanes, lo, hi, guess, a);
-  const int checked = calls;
-  calls = 0;
-  findRootsInLanes(g, kRootLanes, lo, hi, guess, b, RootOptions{}, true);
-  EXPECT_EQ(calls, checked - 2);
-  for (int j = 0; j < kRootLanes; ++j) EXPECT_EQ(a[j], b[j]) << j;
-  lo[3] = std::nan("");
-  findRootsInLanes(g, kRootLanes, lo, hi, guess, b, RootOptions{}, true);
-  EXPECT_TRUE(std::isnan(b[3]));
-  EXPECT_EQ(b[2], a[2]);
+  // Increasing brackets declared known: two residual calls fewer per block, the same roots.
+  const double a[8] = {0.5, 0.5, 0.5, std::nan(""), 0.5, 0.5, 0.5, 0.5};
+  const double b[8] = {2.5, 2.5, 2.5, 2.5, 2.5, 2.5, 2.5, 2.5};
+  const double clean[8] = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
+  const EightRoots checked = solveEight(clean, b, false), known = solveEight(clean, b, true);
+  EXPECT_EQ(known.calls, checked.calls - 2 * ((8 + kRootLanes - 1) / kRootLanes));
+  for (int j = 0; j < 8; ++j) EXPECT_EQ(known.root[j], checked.root[j]) << j;
+  const EightRoots withNaN = solveEight(a, b, true);
+  EXPECT_TRUE(std::isnan(withNaN.root[3]));
+  for (int j : {0, 1, 2, 4, 5, 6, 7}) EXPECT_EQ(withNaN.root[j], checked.root[j]) << j;
 }
 
 }  // namespace
