@@ -12,7 +12,7 @@ namespace flowlab {
 // validate() reports the violation so the editor can show it ("planar: w·u = -1.3 < -1").
 // Inverse: with a = wᵀz + b, the point solves the scalar monotone equation
 //   a + (wᵀu) tanh(a) = wᵀx + b  on  a ∈ [wᵀx + b - |wᵀu|, wᵀx + b + |wᵀu|],
-// solved to 1e-12 by the safeguarded Newton of root_finding.h, eight points at a time in SIMD lanes
+// solved to 1e-12 by the safeguarded Newton of root_finding.h, one register of points at a time in SIMD lanes
 // (batch_root_finding.h); then z = x - u tanh(a).
 // Parameters: "u0".."u{d-1}", "w0".."w{d-1}", "b".
 class Planar : public Bijector {

@@ -18,7 +18,7 @@ class Sine1D : public Bijector1D {
   double forwardScalar(double z, double& logAbsDet) const override;
   double inverseScalar(double x, double& logAbsDet) const override;
   double derivativeScalar(double z) const override;
-  // Eight points' Newton iterations at a time in SIMD lanes, sin and cos there too (the same
+  // A register of points' Newton iterations at a time in SIMD lanes, sin and cos there too (the same
   // decisions as inverseScalar, so the same results to rounding).
   Transformed inverse(const Batch& x) const override;
   // The inverse with a chosen solver: the earlier ones stay callable for benches and tests
