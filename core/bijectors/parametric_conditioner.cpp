@@ -1,6 +1,7 @@
 #include "core/bijectors/parametric_conditioner.h"
 
 #include "core/bijectors/checks.h"
+#include "core/bijectors/vector_math.h"
 
 namespace flowlab {
 
@@ -9,7 +10,8 @@ void ParametricConditioner::compute(const Batch& kept, Batch& logScale, Batch& s
   const auto a = kept.col(0).array();
   logScale.resize(kept.rows(), 1);
   shift.resize(kept.rows(), 1);
-  logScale.col(0) = (s0_ + s1_ * a.tanh()).matrix();
+  detail::vectorTanh(kept.data(), logScale.data(), static_cast<int>(kept.rows()));  // tanh in SIMD lanes
+  logScale.col(0) = (s0_ + s1_ * logScale.col(0).array()).matrix();
   shift.col(0) = (t0_ + t1_ * a + t2_ * a.square()).matrix();
 }
 

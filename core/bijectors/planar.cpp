@@ -9,6 +9,7 @@
 
 #include "core/bijectors/checks.h"
 #include "core/bijectors/batch_root_finding.h"
+#include "core/bijectors/root_finding.h"
 #include "core/bijectors/vector_math.h"
 
 namespace flowlab {
@@ -29,40 +30,83 @@ Transformed Planar::forward(const Batch& z) const {
   return out;
 }
 
-Transformed Planar::inverse(const Batch& x) const {
+Transformed Planar::inverse(const Batch& x) const { return inverseWith(x, InverseSolver::Lanes); }
+
+// Along w the map is a ↦ a + (w·u) tanh(a), a = w·z + b: one scalar monotone equation per point,
+//   g(a) = a + (w·u) tanh(a) - target = 0,  target = w·x + b,
+// started from one fixed-point step a = target - (w·u) tanh(target). The bracket
+// target ± |w·u| is tight (tanh(a) rounds to ±1 far out, so g can round to the wrong sign at its
+// ends); a margin well above rounding keeps it a bracket, and g(lo) < 0 < g(hi) by construction.
+Transformed Planar::inverseWith(const Batch& x, InverseSolver solver) const {
   detail::requireColumns(x, dim(), "planar");
   const double wu = w_.dot(u_);
   const int n = static_cast<int>(x.rows());
-  // Along w the map is a ↦ a + (w·u) tanh(a), a = w·z + b: one scalar root per point, all
-  // points' Newton iterations together (batch_root_finding.h).
   const Vector target = (x * w_).array() + b_;
-  Eigen::ArrayXd lo(n), hi(n), guess(n), root(n), t(n), tanhBuffer(n);
-  detail::vectorTanh(target.data(), t.data(), n);
-  for (int i = 0; i < n; ++i) {
-    // The analytic bracket is tight (tanh(a) rounds to ±1 far out, so g can round to the wrong
-    // sign at its ends); a margin well above rounding keeps it a bracket.
-    const double margin = std::abs(wu) + 1e-9 * std::max(1.0, std::abs(target(i)));
-    lo(i) = target(i) - margin;
-    hi(i) = target(i) + margin;
-    guess(i) = target(i) - wu * t(i);  // one fixed-point step from a = target
-  }
-  const auto residual = [&](const int* lanes, const double* a, double* value, double* slope, int count) {
-    detail::vectorTanh(a, tanhBuffer.data(), count);
-    for (int j = 0; j < count; ++j) {
-      const double th = tanhBuffer(j);
-      value[j] = a[j] + wu * th - target(lanes[j]);
-      slope[j] = 1.0 + wu * (1.0 - th * th);
-    }
-  };
+  Vector t(n);  // tanh(a) at every point's root
   RootOptions options;
   options.useGuess = true;
-  findRootsBatch(residual, n, lo.data(), hi.data(), guess.data(), root.data(), options, true);
-  detail::vectorTanh(root.data(), t.data(), n);
-  Transformed out{Batch(x.rows(), x.cols()), Vector(x.rows())};
-  for (int i = 0; i < n; ++i) {
-    out.value.row(i) = x.row(i) - t(i) * u_.transpose();  // NaN rows where the root failed
-    out.logAbsDet(i) = -std::log(std::abs(1.0 + wu * (1.0 - t(i) * t(i))));
+  if (solver == InverseSolver::Lanes) {
+    // Blocks of kRootLanes points iterate together, tanh in SIMD lanes (batch_root_finding.h).
+    RootLanes at, th, lo, hi, guess, root;
+    const auto g = [&](const RootLanes& a, RootLanes& value, RootLanes& slope) {
+      RootLanes ta;
+      detail::tanhLanes(a.data(), ta.data());
+      value = a + wu * ta - at;
+      slope = 1.0 + wu * (1.0 - ta.square());
+    };
+    for (int begin = 0; begin < n; begin += kRootLanes) {
+      const int count = std::min(kRootLanes, n - begin);
+      at.setZero();  // padding lanes solve a harmless problem and are ignored
+      at.head(count) = target.segment(begin, count).array();
+      detail::tanhLanes(at.data(), th.data());
+      const RootLanes margin = std::abs(wu) + 1e-9 * at.abs().max(1.0);
+      lo = at - margin;
+      hi = at + margin;
+      guess = at - wu * th;
+      findRootsInLanes(g, count, lo, hi, guess, root, options, true);
+      detail::tanhLanes(root.data(), th.data());
+      t.segment(begin, count) = th.head(count).matrix();
+    }
+  } else if (solver == InverseSolver::Gathered) {
+    Eigen::ArrayXd lo(n), hi(n), guess(n), root(n), tanhBuffer(n);
+    detail::vectorTanh(target.data(), t.data(), n);
+    for (int i = 0; i < n; ++i) {
+      const double margin = std::abs(wu) + 1e-9 * std::max(1.0, std::abs(target(i)));
+      lo(i) = target(i) - margin;
+      hi(i) = target(i) + margin;
+      guess(i) = target(i) - wu * t(i);
+    }
+    const auto residual = [&](const int* lanes, const double* a, double* value, double* slope, int count) {
+      detail::vectorTanh(a, tanhBuffer.data(), count);
+      for (int j = 0; j < count; ++j) {
+        const double th = tanhBuffer(j);
+        value[j] = a[j] + wu * th - target(lanes[j]);
+        slope[j] = 1.0 + wu * (1.0 - th * th);
+      }
+    };
+    findRootsBatch(residual, n, lo.data(), hi.data(), guess.data(), root.data(), options, true);
+    detail::vectorTanh(root.data(), t.data(), n);
+  } else {
+    // Point by point, exactly as Planar inverted before the batch solvers.
+    Transformed out{Batch(n, x.cols()), Vector(n)};
+    for (int i = 0; i < n; ++i) {
+      const double goal = x.row(i).dot(w_) + b_;
+      const auto g = [wu, goal](double a) {
+        const double th = std::tanh(a);
+        return ValueAndSlope{a + wu * th - goal, 1.0 + wu * (1.0 - th * th)};
+      };
+      const double margin = std::abs(wu) + 1e-9 * std::max(1.0, std::abs(goal));
+      options.guess = goal - wu * std::tanh(goal);
+      const Expected<double> a = findRoot(g, goal - margin, goal + margin, options);
+      const double th = a.ok() ? std::tanh(a.value) : std::nan("");
+      out.value.row(i) = x.row(i) - th * u_.transpose();
+      out.logAbsDet(i) = -std::log(std::abs(1.0 + wu * (1.0 - th * th)));
+    }
+    return out;
   }
+  // NaN rows where the root failed (a non-finite input).
+  Transformed out{x - t * u_.transpose(), Vector(n)};
+  out.logAbsDet = -(1.0 + wu * (1.0 - t.array().square())).abs().log().matrix();
   return out;
 }
 

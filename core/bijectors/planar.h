@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/bijector.h"
+#include "core/bijectors/inverse_solver.h"
 
 namespace flowlab {
 
@@ -11,7 +12,8 @@ namespace flowlab {
 // validate() reports the violation so the editor can show it ("planar: w·u = -1.3 < -1").
 // Inverse: with a = wᵀz + b, the point solves the scalar monotone equation
 //   a + (wᵀu) tanh(a) = wᵀx + b  on  a ∈ [wᵀx + b - |wᵀu|, wᵀx + b + |wᵀu|],
-// solved by findRoot to 1e-12; then z = x - u tanh(a).
+// solved to 1e-12 by the safeguarded Newton of root_finding.h, one register of points at a time in SIMD lanes
+// (batch_root_finding.h); then z = x - u tanh(a).
 // Parameters: "u0".."u{d-1}", "w0".."w{d-1}", "b".
 class Planar : public Bijector {
  public:
@@ -19,7 +21,9 @@ class Planar : public Bijector {
   Planar(Vector u, Vector w, double b);
 
   Transformed forward(const Batch& z) const override;  // z: N by d
-  Transformed inverse(const Batch& x) const override;  // x: N by d
+  Transformed inverse(const Batch& x) const override;  // x: N by d; the lane solver
+  // The inverse with a chosen solver: the earlier ones stay callable for benches and tests.
+  Transformed inverseWith(const Batch& x, InverseSolver solver) const;
   int dim() const override { return static_cast<int>(u_.size()); }
   std::string type() const override { return "planar"; }
   std::string name() const override { return "planar  x = z + u·tanh(wᵀz + b)"; }

@@ -31,8 +31,29 @@ Transformed Radial::forward(const Batch& z) const {
   return out;
 }
 
-Transformed Radial::inverse(const Batch& x) const {
+Transformed Radial::inverse(const Batch& x) const { return inverseWith(x, InverseSolver::Lanes); }
+
+Transformed Radial::inverseWith(const Batch& x, InverseSolver solver) const {
   detail::requireColumns(x, dim(), "radial");
+  if (solver != InverseSolver::Lanes) return inverseRowByRow(x);
+  // The row-by-row formulas below as whole-column array expressions (SIMD over points).
+  const Batch offset = x.rowwise() - z0_.transpose();
+  Eigen::ArrayXd squared = offset.col(0).array().square();
+  for (int j = 1; j < dim(); ++j) squared += offset.col(j).array().square();
+  const Eigen::ArrayXd rho = squared.sqrt();
+  const Eigen::ArrayXd B = alpha_ + beta_ - rho;
+  const Eigen::ArrayXd root = (B.square() + 4.0 * alpha_ * rho).sqrt();
+  const Eigen::ArrayXd r = (B > 0.0).select(2.0 * alpha_ * rho / (B + root), 0.5 * (root - B));
+  const Eigen::ArrayXd ratio = (rho == 0.0).select(0.0, (alpha_ + r) / (alpha_ + beta_ + r));
+  Transformed out{Batch(x.rows(), x.cols()), Vector(x.rows())};
+  for (int j = 0; j < dim(); ++j) out.value.col(j) = (z0_(j) + ratio * offset.col(j).array()).matrix();
+  const Eigen::ArrayXd h = 1.0 / (alpha_ + r);
+  out.logAbsDet = -((dim() - 1) * (1.0 + beta_ * h).abs().log() + (1.0 + beta_ * alpha_ * h.square()).abs().log());
+  return out;
+}
+
+// The inverse point by point, as Radial computed it before the array form.
+Transformed Radial::inverseRowByRow(const Batch& x) const {
   Transformed out{Batch(x.rows(), x.cols()), Vector(x.rows())};
   for (Eigen::Index i = 0; i < x.rows(); ++i) {
     const auto offset = x.row(i) - z0_.transpose();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/bijector.h"
+#include "core/bijectors/inverse_solver.h"
 
 namespace flowlab {
 
@@ -17,7 +18,9 @@ class Radial : public Bijector {
   Radial(Vector z0, double alpha, double beta);
 
   Transformed forward(const Batch& z) const override;  // z: N by d
-  Transformed inverse(const Batch& x) const override;  // x: N by d
+  Transformed inverse(const Batch& x) const override;  // x: N by d, in array form over all points
+  // InverseSolver::Lanes is inverse(); the others the earlier row-by-row loop (for benches and tests).
+  Transformed inverseWith(const Batch& x, InverseSolver solver) const;
   int dim() const override { return static_cast<int>(z0_.size()); }
   std::string type() const override { return "radial"; }
   std::string name() const override { return "radial  x = z + β(z - z0)/(α + r)"; }
@@ -29,6 +32,7 @@ class Radial : public Bijector {
 
  private:
   double logAbsDetAtRadius(double r) const;
+  Transformed inverseRowByRow(const Batch& x) const;
 
   Vector z0_;
   double alpha_, beta_;

@@ -38,10 +38,42 @@ double Sine1D::inverseScalar(double x, double& logAbsDet) const {
   return z.value;
 }
 
-Transformed Sine1D::inverse(const Batch& x) const {
+Transformed Sine1D::inverse(const Batch& x) const { return inverseWith(x, InverseSolver::Lanes); }
+
+Transformed Sine1D::inverseWith(const Batch& x, InverseSolver solver) const {
   detail::requireColumns(x, 1, type().c_str());
+  if (solver == InverseSolver::PointByPoint) return Bijector1D::inverse(x);  // inverseScalar per point
   const int n = static_cast<int>(x.rows());
-  // inverseScalar's problem for every point at once (batch_root_finding.h), sin and cos in SIMD.
+  // inverseScalar's problem for every point at once, sin and cos in SIMD lanes.
+  RootOptions options;
+  options.useGuess = true;
+  Transformed out{Batch(n, 1), Vector(n)};
+  if (solver == InverseSolver::Lanes) {
+    RootLanes xs, theta, sine, cosine, lo, hi, guess, root;
+    const auto g = [&](const RootLanes& z, RootLanes& value, RootLanes& slope) {
+      RootLanes angle = omega_ * z + phi_, s, c;
+      detail::sinCosLanes(angle.data(), s.data(), c.data());
+      value = z + a_ * s - xs;
+      slope = 1.0 + a_ * omega_ * c;
+    };
+    for (int begin = 0; begin < n; begin += kRootLanes) {
+      const int count = std::min(kRootLanes, n - begin);
+      xs.setZero();  // padding lanes solve a harmless problem and are ignored
+      xs.head(count) = x.col(0).segment(begin, count).array();
+      theta = omega_ * xs + phi_;
+      detail::sinCosLanes(theta.data(), sine.data(), cosine.data());
+      const RootLanes margin = std::abs(a_) + 1e-9 * xs.abs().max(1.0);
+      lo = xs - margin;
+      hi = xs + margin;
+      guess = xs - a_ * sine;
+      findRootsInLanes(g, count, lo, hi, guess, root, options, true);
+      theta = omega_ * root + phi_;
+      detail::sinCosLanes(theta.data(), sine.data(), cosine.data());
+      out.value.col(0).segment(begin, count) = root.head(count).matrix();
+      out.logAbsDet.segment(begin, count) = -(1.0 + a_ * omega_ * cosine.head(count)).abs().log().matrix();
+    }
+    return out;
+  }
   Eigen::ArrayXd lo(n), hi(n), guess(n), root(n), theta(n), sine(n), cosine(n);
   for (int i = 0; i < n; ++i) theta(i) = omega_ * x(i, 0) + phi_;
   detail::vectorSinCos(theta.data(), sine.data(), cosine.data(), n);
@@ -59,12 +91,9 @@ Transformed Sine1D::inverse(const Batch& x) const {
       slope[j] = 1.0 + a_ * omega_ * cosine(j);
     }
   };
-  RootOptions options;
-  options.useGuess = true;
   findRootsBatch(residual, n, lo.data(), hi.data(), guess.data(), root.data(), options, true);
   for (int i = 0; i < n; ++i) theta(i) = omega_ * root(i) + phi_;
   detail::vectorSinCos(theta.data(), sine.data(), cosine.data(), n);
-  Transformed out{Batch(x.rows(), 1), Vector(x.rows())};
   for (int i = 0; i < n; ++i) {
     out.value(i, 0) = root(i);
     out.logAbsDet(i) = -std::log(std::abs(1.0 + a_ * omega_ * cosine(i)));

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/bijectors/bijector_1d.h"
+#include "core/bijectors/inverse_solver.h"
 
 namespace flowlab {
 
@@ -17,9 +18,12 @@ class Sine1D : public Bijector1D {
   double forwardScalar(double z, double& logAbsDet) const override;
   double inverseScalar(double x, double& logAbsDet) const override;
   double derivativeScalar(double z) const override;
-  // Every point's Newton iterations together, with sin and cos in SIMD lanes (same results as
-  // inverseScalar to rounding).
+  // A register of points' Newton iterations at a time in SIMD lanes, sin and cos there too (the same
+  // decisions as inverseScalar, so the same results to rounding).
   Transformed inverse(const Batch& x) const override;
+  // The inverse with a chosen solver: the earlier ones stay callable for benches and tests
+  // (PointByPoint is inverseScalar on every point).
+  Transformed inverseWith(const Batch& x, InverseSolver solver) const;
 
   // Smallest z >= 0 with f'(z) <= 0, or none when |a ω| < 1 (what validate() reports).
   std::optional<double> firstNonIncreasingPoint() const;

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "core/bijectors/vector_math.h"
+
 namespace flowlab {
 namespace {
 
@@ -27,6 +29,26 @@ double SinhArcsinh1D::inverseScalar(double x, double& logAbsDet) const {
   const double v = delta_ * std::asinh(x) - epsilon_;
   logAbsDet = logCosh(v) + std::log(delta_) - halfLog1pSquare(x);
   return std::sinh(v);
+}
+
+Transformed SinhArcsinh1D::inverse(const Batch& x) const {
+  detail::requireColumns(x, 1, type().c_str());
+  using detail::VectorFunction;
+  const int n = static_cast<int>(x.rows());
+  Eigen::ArrayXd a(n), v(n), e(n), l(n), h(n);
+  Transformed out{Batch(n, 1), Vector(n)};
+  detail::vectorApply(VectorFunction::Asinh, x.data(), a.data(), n);
+  v = delta_ * a - epsilon_;
+  detail::vectorApply(VectorFunction::Sinh, v.data(), out.value.data(), n);
+  // log cosh(v) = |v| + log1p(exp(-2|v|)) - log 2, and ½ log(1 + x²) = log hypot(1, x), as logCosh
+  // and halfLog1pSquare compute them.
+  e = -2.0 * v.abs();
+  detail::vectorApply(VectorFunction::Exp, e.data(), e.data(), n);
+  detail::vectorApply(VectorFunction::Log1p, e.data(), l.data(), n);
+  detail::vectorApply(VectorFunction::HypotOne, x.data(), h.data(), n);
+  detail::vectorApply(VectorFunction::Log, h.data(), h.data(), n);
+  out.logAbsDet = (v.abs() + l - std::numbers::ln2 + std::log(delta_) - h).matrix();
+  return out;
 }
 
 double SinhArcsinh1D::derivativeScalar(double z) const {

@@ -7,7 +7,7 @@
 
 namespace flowlab {
 
-Expected<DensityGrid> densityGrid(const Flow& flow, const GridSpec& grid) {
+Expected<DensityGrid> densityGrid(const Flow& flow, const GridSpec& grid, int maxThreads) {
   Expected<DensityGrid> out;
   if (flow.dim() != 2) out.status = Status::error("density grid needs a 2D flow, got dim " + std::to_string(flow.dim()));
   if (out.ok()) out.status = checkGrid(grid);
@@ -19,7 +19,7 @@ Expected<DensityGrid> densityGrid(const Flow& flow, const GridSpec& grid) {
   // Chunks are independent: split them between up to two threads (the machines FlowLab targets
   // have two cores), each writing its own rows of logProb. Layers are const and keep no caches.
   const int chunks = (grid.size() + kChunkSize - 1) / kChunkSize;
-  const int threads = chunks >= 8 ? 2 : 1;
+  const int threads = chunks >= 8 && maxThreads >= 2 ? 2 : 1;
   std::vector<Status> statuses(threads);
   auto work = [&](int part) {
     for (int c = part; c < chunks; c += threads) {

@@ -14,8 +14,9 @@ struct DensityGrid {
   double mass = 0;    // Σ p_X · cell area: the midpoint rule for ∫ over the rectangle (the mass gauge)
 };
 
-// Needs a valid 2D flow; evaluated in blocks of kChunkSize points.
-Expected<DensityGrid> densityGrid(const Flow& flow, const GridSpec& grid);
+// Needs a valid 2D flow; evaluated in blocks of kChunkSize points, on up to maxThreads threads
+// (1 or 2; the benches time both).
+Expected<DensityGrid> densityGrid(const Flow& flow, const GridSpec& grid, int maxThreads = 2);
 
 // ∫_a^b p_X(x) dx of a 1D flow by adaptive Gauss–Kronrod (7/15 points), to absolute tolerance tol.
 Expected<double> mass1D(const Flow& flow, double a, double b, double tol = 1e-10);

@@ -1,9 +1,10 @@
 // The 1D lab's sample histogram without pushing the samples: the base draws of
 // flow.sample(n, seed) are drawn once and kept sorted, and since a valid 1D flow f is strictly
 // monotone, the number of samples with f(z) < e is the number of base draws below f⁻¹(e) (above it
-// for a decreasing f). A histogram of 100,000 samples then costs bins + 1 inverses and as many
-// binary searches instead of 100,000 forward passes, and it is the same histogram (up to samples
-// lying within round-off of a bin edge).
+// for a decreasing f). A histogram of 100,000 samples then costs bins + 1 inverses and binary
+// searches, plus forward passes of the few draws beside each edge, instead of 100,000 forward
+// passes. Those few are binned as histogram1D bins the pushed samples, so it is the same
+// histogram exactly, a draw within round-off of an edge included.
 #pragma once
 
 #include <cstdint>

@@ -12,6 +12,7 @@ namespace {
 
 // Index of the first row holding a non-finite value (in value or logAbsDet), or -1.
 int firstNonFiniteRow(const Transformed& t) {
+  if (t.value.allFinite() && t.logAbsDet.allFinite()) return -1;  // the usual case, in one vector pass
   for (Eigen::Index i = 0; i < t.value.rows(); ++i)
     if (!t.value.row(i).allFinite() || !std::isfinite(t.logAbsDet(i))) return static_cast<int>(i);
   return -1;

@@ -120,9 +120,9 @@ void recompute(Lab2DState& s) {
   int k = 0;
   double t = 0;
   morphPosition(s, k, t);
-  // While a handle or slider is dragged or the morph plays, a coarse density keeps the view in step.
-  const bool moving = s.interacting || s.playing;
-  const int res = (moving && s.coarseWhileDragging) ? std::min(s.resolution, 128) : s.resolution;
+  // The same resolution while a handle or slider is dragged or the morph plays: the engine's field
+  // at 256² keeps in step with a drag (bench/lab/inverse_solvers_bench.cpp), so no coarse fallback.
+  const int res = s.resolution;
   Lab2DFields& f = s.fields;
   const Rect xRect = dataRect(s);
   const std::string flowSig = flowSignature(s.scene.flow);

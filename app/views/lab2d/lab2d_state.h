@@ -86,8 +86,7 @@ struct Lab2DState {
   bool showRoundTrip = false;  // the round-trip error |f⁻¹(f(z)) − z| over the base pane
   bool showHandles = true;  // hidden only when asked (sidebar, or "no_handles" in an overlay list)
   ColourScale colourScale = ColourScale::Shared;
-  int resolution = 256;      // density cells per axis when still
-  bool coarseWhileDragging = true;
+  int resolution = 256;      // density cells per axis, dragging or still
   bool interacting = false;  // a slider or handle is being dragged this frame
   Rect baseRect{-3.5, 3.5, -3.5, 3.5};
   bool dirty = true;

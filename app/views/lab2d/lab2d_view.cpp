@@ -320,7 +320,7 @@ void Lab2DView::sidebar(AppState& state) {
       s_.resolution = 128 << r;
       s_.dirty = true;
     }
-    if (ImGui::IsItemHovered()) showTooltip("Density resolution per axis (coarser while dragging or playing)");
+    if (ImGui::IsItemHovered()) showTooltip("Density resolution per axis (kept while dragging or playing)");
     ImGui::SetNextItemWidth(em * 8);
     const char* scales[] = {"shared", "per pane", "log p"};
     int scale = static_cast<int>(s_.colourScale);
@@ -378,8 +378,6 @@ bool Lab2DView::goToStep(int k) {
 }
 
 void Lab2DView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
-  // When a drag ends, recompute once at full resolution.
-  if (!s_.interacting && !s_.playing && s_.fields.resolution != s_.resolution) s_.dirty = true;
   Lab2DRenderers renderers{baseHeatmap_, dataHeatmap_, dataHeatmapNext_, roundTripHeatmap_};
   const float band = drawLab2DStepCaption(ImGui::GetWindowDrawList(), s_, origin, size);
   layout_ = drawLab2DCanvas(state, s_, renderers, ImVec2(origin.x, origin.y + band), ImVec2(size.x, size.y - band));
