@@ -9,6 +9,7 @@
 #include <numbers>
 
 #include "core/bijectors/affine_1d.h"
+#include "core/io/read_file.h"
 #include "core/train/training_scene.h"
 
 namespace flowlab {
@@ -142,8 +143,16 @@ TEST(SceneFile, ExampleScenesLoadAndAreValid) {
   for (const auto& entry : std::filesystem::directory_iterator(FLOWLAB_SOURCE_DIR "/assets/scenes")) {
     if (entry.path().extension() != ".json") continue;
     SCOPED_TRACE(entry.path().string());
-    // Training scenes without weights have no flow: they read as training scenes.
-    if (const Expected<TrainingScene> t = loadTrainingScene(entry.path().string()); t.ok() && !t.value.weights) continue;
+    // Training scenes without weights have no flow: they read as training scenes. (Told by their
+    // fields first: reading one checks its dataset, which is slow under the sanitizers.)
+    if (const Expected<std::string> text = readTextFile(entry.path().string()); text.ok()) {
+      const Json root = Json::parse(text.value, nullptr, false);
+      if (isTrainingScene(root) && !root.contains("layers")) {
+        const Expected<TrainingScene> t = loadTrainingScene(entry.path().string());
+        EXPECT_TRUE(t.ok()) << t.status.message();
+        continue;
+      }
+    }
     if (entry.path().filename().string().rfind("train_", 0) == 0) {
       ADD_FAILURE() << "a train_ scene that does not read as a training scene";
       continue;
