@@ -70,7 +70,7 @@ BijectorPtr pinned(const Bijector& layer, InverseSolver solver) {
 
 const SceneFile& sixLayers() {
   static const SceneFile scene = [] {
-    const auto root = std::filesystem::path(__FILE__).parent_path().parent_path();
+    const auto root = std::filesystem::path(FLOWLAB_SOURCE_DIR) / "bench";
     auto loaded = loadSceneFile((root / "scenes" / "six_layers.json").string());
     if (!loaded.ok()) throw std::runtime_error(loaded.status.message());
     return loaded.value;

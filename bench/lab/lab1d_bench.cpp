@@ -34,7 +34,7 @@ const char* const kPresets[] = {"affine_1d", "sine_1d", "composition_1d", "sinh_
 
 // The bundled scene, found from this file's place in the source tree (bench/lab/ -> repo root).
 Expected<SceneFile> loadPreset(const std::string& stem) {
-  const auto root = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+  const auto root = std::filesystem::path(FLOWLAB_SOURCE_DIR);
   return loadSceneFile((root / "assets" / "scenes" / (stem + ".json")).string());
 }
 

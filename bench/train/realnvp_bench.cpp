@@ -29,24 +29,28 @@ TrainerConfig benchConfig() {
   return c;
 }
 
-void trainStep(benchmark::State& state) {
-  Trainer trainer(benchConfig());
+// batch = 0: the configured batch; else this batch (the cost-growth sweep).
+void trainStep(benchmark::State& state, int batch) {
+  TrainerConfig config = benchConfig();
+  if (batch > 0) config.batch = batch;
+  Trainer trainer(config);
   trainer.step(20);  // past the first allocations
   for (auto _ : state) trainer.step(1);
   const double flops = 3.0 * trainer.model().forwardFlopsPerPoint() * trainer.config().batch;
   state.counters["steps/s"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["points/s"] =
+      benchmark::Counter(double(state.iterations()) * trainer.config().batch, benchmark::Counter::kIsRate);
   state.counters["GFLOP/s"] =
       benchmark::Counter(flops * double(state.iterations()) * 1e-9, benchmark::Counter::kIsRate);
 }
 
-void gridLogProb(benchmark::State& state, int chunk) {
+void gridLogProb(benchmark::State& state, int chunk, int side) {
   const TrainerConfig config = benchConfig();
   const RealNvp<float> model(config.model);
   VectorT<float> p(model.paramCount());
   Rng rng(0);
   model.init(p.data(), rng);
   for (int i = 0; i < p.size(); ++i) p(i) = float(0.2 * (rng.uniform() - 0.5));  // not the identity
-  const int side = 256;
   MatrixT<float> grid(side * side, 2);
   for (int i = 0; i < side; ++i)
     for (int j = 0; j < side; ++j) grid.row(i * side + j) << -3.f + 6.f * j / (side - 1), -3.f + 6.f * i / (side - 1);
@@ -92,9 +96,17 @@ void fmaPeak(benchmark::State& state) {
 
 const bool registered = [] {
   benchmark::RegisterBenchmark("FmaPeak", fmaPeak)->Unit(benchmark::kMillisecond)->UseRealTime();
-  benchmark::RegisterBenchmark("TrainStep", trainStep)->Unit(benchmark::kMicrosecond)->UseRealTime();
-  benchmark::RegisterBenchmark("GridLogProb/chunk512", gridLogProb, 512)->Unit(benchmark::kMillisecond)->UseRealTime();
-  benchmark::RegisterBenchmark("GridLogProb/oneBatch", gridLogProb, 65536)->Unit(benchmark::kMillisecond)->UseRealTime();
+  benchmark::RegisterBenchmark("TrainStep", trainStep, 0)->Unit(benchmark::kMicrosecond)->UseRealTime();
+  benchmark::RegisterBenchmark("GridLogProb/chunk512", gridLogProb, 512, 256)->Unit(benchmark::kMillisecond)->UseRealTime();
+  benchmark::RegisterBenchmark("GridLogProb/oneBatch", gridLogProb, 65536, 256)->Unit(benchmark::kMillisecond)->UseRealTime();
+  // Cost growth (bench/report.sh fits the exponent of time against size): the grid from 64² to
+  // 1024² points in the app's 512-point chunks, and one training step from batch 64 to 4096.
+  for (int side : {64, 128, 256, 512, 1024})
+    benchmark::RegisterBenchmark(("GrowthGrid/side:" + std::to_string(side)).c_str(), gridLogProb, 512, side)
+        ->Unit(benchmark::kMillisecond)->UseRealTime();
+  for (int batch : {64, 256, 1024, 4096})
+    benchmark::RegisterBenchmark(("GrowthTrain/batch:" + std::to_string(batch)).c_str(), trainStep, batch)
+        ->Unit(benchmark::kMicrosecond)->UseRealTime();
   return true;
 }();
 
