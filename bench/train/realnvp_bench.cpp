@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/nn/small_gemm.h"
 #include "core/train/trainer.h"
 
 namespace flowlab {
@@ -99,6 +100,23 @@ const bool registered = [] {
   benchmark::RegisterBenchmark("TrainStep", trainStep, 0)->Unit(benchmark::kMicrosecond)->UseRealTime();
   benchmark::RegisterBenchmark("GridLogProb/chunk512", gridLogProb, 512, 256)->Unit(benchmark::kMillisecond)->UseRealTime();
   benchmark::RegisterBenchmark("GridLogProb/oneBatch", gridLogProb, 65536, 256)->Unit(benchmark::kMillisecond)->UseRealTime();
+  // The small-GEMM engines side by side (issue 15.1: chosen by measurement in one run).
+  if (libxsmmBuiltIn())
+    for (GemmEngine engine : {GemmEngine::Eigen, GemmEngine::Libxsmm}) {
+      const std::string tag = "/engine:" + gemmEngineName(engine);
+      benchmark::RegisterBenchmark(("TrainStep" + tag).c_str(), [engine](benchmark::State& s) {
+        const GemmEngine before = gemmEngine();
+        setGemmEngine(engine);
+        trainStep(s, 0);
+        setGemmEngine(before);
+      })->Unit(benchmark::kMicrosecond)->UseRealTime();
+      benchmark::RegisterBenchmark(("GridLogProb/chunk512" + tag).c_str(), [engine](benchmark::State& s) {
+        const GemmEngine before = gemmEngine();
+        setGemmEngine(engine);
+        gridLogProb(s, 512, 256);
+        setGemmEngine(before);
+      })->Unit(benchmark::kMillisecond)->UseRealTime();
+    }
   // Cost growth (bench/report.sh fits the exponent of time against size): the grid from 64² to
   // 1024² points in the app's 512-point chunks, and one training step from batch 64 to 4096.
   for (int side : {64, 128, 256, 512, 1024})

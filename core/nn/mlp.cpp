@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/nn/small_gemm.h"
+
 namespace flowlab {
 
 int MlpShape::weightOffset(int l) const {
@@ -83,10 +85,7 @@ void mlpForward(const MlpShape& shape, const T* params, const T* x, int n, MlpWo
       }
       continue;
     }
-    if (l == 0)
-      a.noalias() = w * ConstMap<T>(x, fi, n);
-    else
-      a.noalias() = w * ws.act[l - 1];
+    gemmNN(fo, n, fi, w.data(), l == 0 ? x : ws.act[l - 1].data(), a.data());
     biasAndActivate(a, bias, hidden, shape.activation);
   }
 }
@@ -131,8 +130,11 @@ void mlpBackward(const MlpShape& shape, const T* params, const T* x, int n, MlpW
     if (pending) activationBackward(*mutableDelta, ws.act[l], shape.activation, grad + shape.biasOffset(l));
     else if (l == shape.depth) Eigen::Map<VectorT<T>>(grad + shape.biasOffset(l), fo) = delta->rowwise().sum();
     if (l == 0) {
-      dw.noalias() = *delta * ConstMap<T>(x, fi, n).transpose();
-      if (dx) Map<T>(dx, fi, n).noalias() = w.transpose() * *delta;
+      gemmNT(fo, fi, n, delta->data(), x, dw.data());
+      if (dx) {
+        ws.weightT.resize(fi, fo);
+        gemmTN(fi, n, fo, w.data(), delta->data(), dx, ws.weightT.data());
+      }
       break;
     }
     const MatrixT<T>& prev = ws.act[l - 1];
@@ -163,8 +165,9 @@ void mlpBackward(const MlpShape& shape, const T* params, const T* x, int n, MlpW
       dw = dwT.transpose();
       pending = false;
     } else {
-      dw.noalias() = *delta * prev.transpose();
-      next->noalias() = w.transpose() * *delta;
+      gemmNT(fo, fi, n, delta->data(), prev.data(), dw.data());
+      ws.weightT.resize(fi, fo);
+      gemmTN(fi, n, fo, w.data(), delta->data(), next->data(), ws.weightT.data());
       pending = true;
     }
     delta = next;
