@@ -42,6 +42,25 @@ say "## Training and the density grid against PyTorch" "" \
 grep -E '^(config|torch_form|torch_version|train_steps|grid_points|gflops|after|quality)' <<<"$cmp_out" >>"$body" || true
 say '```' ""
 
+# --- Small-GEMM engines ---------------------------------------------------------------------------
+step "GEMM engines"
+engine_json=$("$train_bench" --benchmark_filter='engine:' --benchmark_format=json --benchmark_min_time="$MIN_TIME" 2>/dev/null)
+say "## Small-GEMM engines, side by side" "" \
+  "\`$(basename "$train_bench") --benchmark_filter=engine:\`: the training step and the 256² grid with the float MLP" \
+  "products in Eigen's GEMM and in libxsmm's JIT kernels (the default where built in; FLOWLAB_GEMM=eigen picks Eigen)." ""
+$PY - "$engine_json" >>"$body" <<'EOF'
+import json, sys
+rows = {r["name"]: r for r in json.loads(sys.argv[1])["benchmarks"]}
+if not rows:
+    print("(this build has no libxsmm: -DFLOWLAB_LIBXSMM=OFF)\n")
+else:
+    print("| work | eigen | libxsmm | libxsmm / eigen |\n|---|---|---|---|")
+    for work, key in (("TrainStep", "steps/s"), ("GridLogProb/chunk512", "points/s")):
+        e, x = rows[f"{work}/engine:eigen/real_time"][key], rows[f"{work}/engine:libxsmm/real_time"][key]
+        print(f"| {work} ({key}) | {e:.0f} | {x:.0f} | {x / e:.2f}x |")
+    print()
+EOF
+
 # --- Two threads ----------------------------------------------------------------------------------
 step "two threads"
 say "## Two threads against one (data-parallel over the batch)" "" \
