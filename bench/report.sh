@@ -122,8 +122,31 @@ if [[ -n "${PORTABLE_BUILD:-}" ]]; then
   native=$("$flowlab" train --dataset moons --steps "$STEPS" --seed 0 </dev/null 2>/dev/null)
   portable=$("$PORTABLE_BUILD/app/flowlab" train --dataset moons --steps "$STEPS" --seed 0 </dev/null 2>/dev/null)
   torch_sps=$(sed -n 's/^train_steps_per_sec: .* torch=\([0-9.]*\) .*/\1/p' <<<"$cmp_out")
+  # Results to float tolerance: one trained model's log p at 1,000 of its samples, in both builds
+  # (whole training runs drift apart by rounding, FMA or not, as two seeds would).
+  scratch=$(mktemp -d)
+  "$flowlab" train --dataset moons --steps 200 --seed 0 --out "$scratch/model.json" </dev/null >/dev/null 2>&1
+  "$flowlab" sample --scene "$scratch/model.json" --n 1000 --seed 1 >"$scratch/points.csv"
+  "$flowlab" logprob --scene "$scratch/model.json" --points "$scratch/points.csv" >"$scratch/native.txt"
+  "$PORTABLE_BUILD/app/flowlab" logprob --scene "$scratch/model.json" --points "$scratch/points.csv" >"$scratch/portable.txt"
+  logp_diff=$($PY - "$scratch/native.txt" "$scratch/portable.txt" <<'EOF'
+import sys
+def numbers(path):
+    out = []
+    for line in open(path):
+        for field in line.replace(",", " ").split():
+            try: out.append(float(field))
+            except ValueError: pass
+    return out
+a, b = numbers(sys.argv[1]), numbers(sys.argv[2])
+assert len(a) == len(b) and a, "the two builds printed different numbers of values"
+print(f"{max(abs(x - y) for x, y in zip(a, b)):.2e} over {len(a)} values")
+EOF
+)
+  rm -rf "$scratch"
   say "## Portable build (-DFLOWLAB_NATIVE=OFF)" "" \
-    "\`flowlab train --dataset moons --steps $STEPS --seed 0\` from $build and from $PORTABLE_BUILD." "" \
+    "\`flowlab train --dataset moons --steps $STEPS --seed 0\` from $build and from $PORTABLE_BUILD." \
+    "The same trained model's log p in both builds (\`flowlab logprob\` at 1,000 of its samples): max |difference| $logp_diff." "" \
     "| build | steps/s | vs PyTorch matched | test NLL |" "|---|---|---|---|" \
     "| native | $(val steps_per_sec "$native") | $($PY -c "print(f'{$(val steps_per_sec "$native") / $torch_sps:.1f}x')") | $(val test_nll "$native") |" \
     "| portable | $(val steps_per_sec "$portable") | $($PY -c "print(f'{$(val steps_per_sec "$portable") / $torch_sps:.1f}x')") | $(val test_nll "$portable") |" ""
