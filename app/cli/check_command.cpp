@@ -4,12 +4,15 @@
 // trains, "FILE: valid training scene: <dataset; architecture; optimizer and schedule; weights>",
 // then "title=", "chapter=", "dataset=", "noise=", "layers=", "hidden=", "depth=", "activation=",
 // "steps=", "weights_step=" (-1 without weights) lines; a flow family's scene (chapter 6) adds "flow=".
+// A scene with a reverse-KL "target" (core/energy/target_json.h) adds "target=", "target_description="
+// and, for a saved fit, "fit_flow=", "fit_steps=", "fit_reverse_kl=", "fit_log_z=", "fit_log_z_stderr=", "fit_ess=".
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "app/cli/cli_checks.h"
 #include "app/cli/command.h"
+#include "core/energy/target_json.h"
 #include "core/io/read_file.h"
 #include "core/scene/scene_steps.h"
 #include "core/scene/scene_file.h"
@@ -102,6 +105,15 @@ void addCheckCommand(CLI::App& root, CommandResult& result) {
       std::printf("%s: valid (%dD, %d layers, %d enabled)\n", scene->c_str(), loaded.value.dim,
                   loaded.value.flow.layerCount(), loaded.value.flow.enabledCount());
     if (!steps.value.empty()) std::printf("steps=%zu\n", steps.value.size());
+    // A reverse-KL target (validated by the loader): what it is, and the fit's numbers when saved.
+    if (loaded.value.extras.contains("target")) {
+      const Expected<TargetPtr> target = readTargetJson(loaded.value.extras["target"]);
+      if (target.ok()) std::printf("target=%s\ntarget_description=%s\n", target.value->name().c_str(),
+                                   target.value->description().c_str());
+      const Json& fit = loaded.value.extras.contains("fit") ? loaded.value.extras["fit"] : Json();
+      for (const char* key : {"flow", "steps", "reverse_kl", "log_z", "log_z_stderr", "ess"})
+        if (fit.is_object() && fit.contains(key)) std::printf("fit_%s=%s\n", key, fit[key].is_string() ? fit[key].get<std::string>().c_str() : fit[key].dump().c_str());
+    }
     result.exitCode = problems.empty() ? kExitOk : kExitInvalid;
     if (!flushOutput(stdout, "check", "to standard output")) result.exitCode = kExitInvalid;
   });

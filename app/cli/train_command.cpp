@@ -13,6 +13,10 @@
 // estimate (floor_is_estimate=1, floor_stderr=…), or "unknown" when coinciding points defeat it.
 // --out saves a scene file with the optimizer state, for any family (core/train/checkpoint.h,
 // family_checkpoint.h); --resume continues from one, N + M steps equal to N + M uninterrupted.
+// flowlab train --target u1|u2|u3|u4|ring|banana|mixture|"EXPR in x, y" [--objective reverse-kl]
+//               [--flow planar|radial|nice|realnvp|...] [--estimate-samples 20000] ...
+//   fits the flow to an unnormalized density by reverse KL (app/cli/reverse_kl_run.h): no data,
+//   prints reverse_kl=…, log_z=…, log_z_stderr=…, ess=… (and --out writes the fitted flow as a scene).
 // Exit 1 when training cannot continue or a file cannot be written, 2 on bad options or input.
 // Ctrl+C (SIGINT) or SIGTERM: the current step finishes, --out and --log are saved (atomically, as
 // always) and the exit code is 130 (143 for SIGTERM); a second one exits at once, saving nothing.
@@ -31,6 +35,7 @@
 #include "app/cli/cli_checks.h"
 #include "app/cli/command.h"
 #include "app/cli/interrupt.h"
+#include "app/cli/reverse_kl_run.h"
 #include "core/io/atomic_write.h"
 #include "core/families/family_trainer.h"
 #include "core/train/checkpoint.h"
@@ -43,6 +48,8 @@ namespace {
 
 struct Args {
   std::string dataset = "moons", data, activation = "tanh", schedule = "cosine", out, log, resume, flow = "realnvp";
+  std::string target, objective;  // reverse KL: a target's name or expression; "ml" or "reverse-kl"
+  int estimateSamples = 20000, anneal = 0;
   double noise = -1.0, lr = TrainerConfig{}.learningRate, clip = defaultAdam().clipNorm,
          bound = RealNvpConfig{}.logScaleBound;
   int layers = 6, hidden = 64, depth = 2, steps = 2000, batch = 256, threads = 1, warmup = LrSchedule{}.warmup, testSize = 16384,
@@ -54,6 +61,9 @@ struct Args {
   bool threadsGiven = false;
   bool flowGiven = false;
   bool lrGiven = false, scheduleGiven = false, warmupGiven = false, solverStepsGiven = false;  // typed on the command line
+  bool dataGiven = false, stepsGiven = false, layersGiven = false;
+  CLI::Option* stepsOption = nullptr;  // to know whether --steps / --layers were typed
+  CLI::Option* layersOption = nullptr;
 };
 
 Expected<TrainerConfig> configFrom(const Args& a) {
@@ -262,7 +272,66 @@ int resume(const Args& a) {
   return cp.value.family ? loaded(familyTrainerFromCheckpoint(cp.value)) : loaded(trainerFromCheckpoint(cp.value));
 }
 
+// --target / --objective reverse-kl: the fit of app/cli/reverse_kl_run.h from the same knobs.
+int runTarget(const Args& a) {
+  if (a.objective == "ml") {
+    std::fprintf(stderr, "flowlab train: --target fits an unnormalized density, which has no samples for maximum "
+                         "likelihood: use --objective reverse-kl (the default with --target)\n");
+    return kExitBadInput;
+  }
+  if (a.target.empty()) {
+    std::fprintf(stderr, "flowlab train: --objective reverse-kl needs --target NAME|EXPR (u1, u2, u3, u4, ring, banana, "
+                         "mixture, or an expression in x and y)\n");
+    return kExitBadInput;
+  }
+  if (a.dataGiven || !a.resume.empty()) {
+    std::fprintf(stderr, "flowlab train: --target replaces the data: --dataset, --noise, --data and --resume do not apply\n");
+    return kExitBadInput;
+  }
+  const auto act = activationFromName(a.activation);
+  const auto sched = lrScheduleFromName(a.schedule);
+  if (!act || !sched) {
+    std::fprintf(stderr, "flowlab train: %s\n", !act ? "--activation must be tanh or relu" : "--schedule must be cosine or constant");
+    return kExitBadInput;
+  }
+  ReverseKlRun r;
+  r.target = a.target;
+  r.steps = a.stepsGiven ? a.steps : 3000;
+  r.estimateSamples = a.estimateSamples;
+  r.out = a.out;
+  r.log = a.log;
+  ReverseKlConfig& c = r.config;
+  c.flow = a.flow;
+  c.knobs.layers = a.layersGiven ? a.layers : c.knobs.layers;
+  c.knobs.hidden = a.hidden;
+  c.knobs.depth = a.depth;
+  c.knobs.activation = *act;
+  c.knobs.logScaleBound = a.bound;
+  c.knobs.bins = a.bins;
+  c.knobs.bound = a.splineBound;
+  c.knobs.solverSteps = a.solverSteps;
+  c.batch = a.batch;
+  if (a.lrGiven) c.learningRate = a.lr;
+  c.schedule = LrSchedule{*sched, a.warmup, std::max(r.steps, 1), LrSchedule{}.finalFraction};
+  c.adam.clipNorm = a.clip;
+  c.seed = a.seed;
+  c.annealSteps = a.anneal;
+  return runReverseKl(r);
+}
+
 int run(const Args& a) {
+  if (!a.target.empty() || !a.objective.empty()) {
+    if (a.objective.empty() || a.objective == "reverse-kl" || (a.objective == "ml" && !a.target.empty()))
+      return runTarget(a);
+    if (a.objective != "ml") {
+      std::fprintf(stderr, "flowlab train: --objective must be ml or reverse-kl (got '%s')\n", a.objective.c_str());
+      return kExitBadInput;
+    }
+  }
+  if (a.flow == "planar" || a.flow == "radial") {
+    std::fprintf(stderr, "flowlab train: --flow %s fits targets by reverse KL: add --target NAME|EXPR\n", a.flow.c_str());
+    return kExitBadInput;
+  }
   if (a.warmup < 0) {
     std::fprintf(stderr, "flowlab train: --warmup must be >= 0 (got %d)\n", a.warmup);
     return kExitBadInput;
@@ -422,11 +491,11 @@ void addTrainCommand(CLI::App& root, CommandResult& result) {
       ->check(finiteNumber());
   auto* solverSteps = sub->add_option("--solver-steps", a->solverSteps,
                                       "cnf: fixed RK4 steps per time segment, 1 to 256 (default 8)");
-  sub->add_option("--layers", a->layers, "Coupling layers, Glow steps, autoregressive layers or cnf time segments (default 6)");
+  a->layersOption = sub->add_option("--layers", a->layers, "Coupling layers, Glow steps, autoregressive layers or cnf time segments (default 6)");
   sub->add_option("--hidden", a->hidden, "Hidden width of each conditioner MLP (default 64)");
   sub->add_option("--depth", a->depth, "Hidden layers per conditioner (default 2: 1 → H → H → 2)");
   sub->add_option("--activation", a->activation, "tanh (default) or relu");
-  sub->add_option("--steps", a->steps, "Training steps (default 2000; also the cosine schedule's length)")
+  a->stepsOption = sub->add_option("--steps", a->steps, "Training steps (default 2000; also the cosine schedule's length)")
       ->transform(wholeNumber(0, 100000000));
   sub->add_option("--batch", a->batch, "Batch size (default 256)");
   auto* lr = sub->add_option("--lr", a->lr, "Peak learning rate (default 6e-3; cnf 2e-2)")->check(finiteNumber());
@@ -446,7 +515,20 @@ void addTrainCommand(CLI::App& root, CommandResult& result) {
                   "Continue from a scene file saved with --out (its settings win; a schedule that has ended at "
                   "learning rate 0 is replaced by a new one of --steps steps at peak --lr)");
   resume->excludes(data);
-  sub->callback([&result, a, lr, schedule, warmup, threads, solverSteps, flow] {
+  sub->add_option("--target", a->target,
+                  "Fit the flow to an unnormalized log-density u(x, y) by reverse KL instead of data: a preset (u1, u2, "
+                  "u3, u4 of Rezende & Mohamed 2015, ring, banana, mixture) or an expression such as "
+                  "\"-(x^2 + y^2)/2\". --flow may then also be planar or radial (--layers of them); default 3000 steps, "
+                  "8 layers, --lr 3e-3. Prints reverse_kl=, log_z=, log_z_stderr=, ess=");
+  sub->add_option("--objective", a->objective, "ml (maximum likelihood on data, the default) or reverse-kl (with --target)");
+  sub->add_option("--estimate-samples", a->estimateSamples,
+                  "--target: fresh samples for the importance-sampling log Z and ESS (default 20000)")
+      ->check(CLI::Range(100, 10000000));
+  sub->add_option("--anneal", a->anneal,
+                  "--target: anneal over the first N steps from a broad Gaussian to the target (u_β = β·u + (1 − β)·log "
+                  "N(0, 3²I)), which keeps reverse KL from dropping well-separated modes (default 0: off)")
+      ->check(CLI::Range(0, 100000000));
+  sub->callback([&result, a, lr, schedule, warmup, threads, solverSteps, flow, dataset, noise, data] {
     result.ran = true;
     a->flowGiven = flow->count() > 0;
     a->threadsGiven = threads->count() > 0;
@@ -454,6 +536,9 @@ void addTrainCommand(CLI::App& root, CommandResult& result) {
     a->scheduleGiven = schedule->count() > 0;
     a->warmupGiven = warmup->count() > 0;
     a->solverStepsGiven = solverSteps->count() > 0;
+    a->dataGiven = dataset->count() + noise->count() + data->count() > 0;
+    a->stepsGiven = a->stepsOption->count() > 0;
+    a->layersGiven = a->layersOption->count() > 0;
     result.exitCode = run(*a);
   });
 }

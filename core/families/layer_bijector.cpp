@@ -7,17 +7,17 @@
 
 namespace flowlab {
 
-TrainedLayerBijector::TrainedLayerBijector(const TrainableLayer& layer, const double* params)
-    : layer_(layer.clone()), params_(params, params + layer.paramCount()) {}
+TrainedLayerBijector::TrainedLayerBijector(const TrainableLayer& layer, const double* params, bool inverted)
+    : layer_(layer.clone()), params_(params, params + layer.paramCount()), inverted_(inverted) {}
 
 Transformed TrainedLayerBijector::forward(const Batch& z) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return layer_->forward(params_.data(), z);
+  return inverted_ ? layer_->inverse(params_.data(), z) : layer_->forward(params_.data(), z);
 }
 
 Transformed TrainedLayerBijector::inverse(const Batch& x) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return layer_->inverse(params_.data(), x);
+  return inverted_ ? layer_->forward(params_.data(), x) : layer_->inverse(params_.data(), x);
 }
 
 Status TrainedLayerBijector::validate() const {
@@ -40,13 +40,20 @@ Matrix TrainedLayerBijector::jacobianAt(const Vector& z) const {
 }
 
 BijectorPtr TrainedLayerBijector::clone() const {
-  return std::make_unique<TrainedLayerBijector>(*layer_, params_.data());
+  return std::make_unique<TrainedLayerBijector>(*layer_, params_.data(), inverted_);
 }
 
 Flow toCoreFlow(const TrainableFlow& flow, const double* params) {
   Flow out(flow.dim());
   for (int k = 0; k < flow.layerCount(); ++k)
     out.append(std::make_unique<TrainedLayerBijector>(flow.layer(k), params + flow.offset(k)));
+  return out;
+}
+
+Flow toReversedCoreFlow(const TrainableFlow& flow, const double* params) {
+  Flow out(flow.dim());
+  for (int k = flow.layerCount() - 1; k >= 0; --k)
+    out.append(std::make_unique<TrainedLayerBijector>(flow.layer(k), params + flow.offset(k), true));
   return out;
 }
 

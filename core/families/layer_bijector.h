@@ -15,7 +15,9 @@ namespace flowlab {
 
 class TrainedLayerBijector : public Bijector {
  public:
-  TrainedLayerBijector(const TrainableLayer& layer, const double* params);
+  // inverted: the layer run the other way round (forward = the layer's inverse), for flows whose
+  // sampler is a stack's density pass (reverse-KL fits, core/energy/reverse_kl.h).
+  TrainedLayerBijector(const TrainableLayer& layer, const double* params, bool inverted = false);
 
   Transformed forward(const Batch& z) const override;
   Transformed inverse(const Batch& x) const override;
@@ -31,14 +33,19 @@ class TrainedLayerBijector : public Bijector {
   BijectorPtr clone() const override;
 
   const std::vector<double>& weights() const { return params_; }
+  bool inverted() const { return inverted_; }
 
  private:
   TrainableLayerPtr layer_;
   std::vector<double> params_;
+  bool inverted_ = false;
   mutable std::mutex mutex_;
 };
 
 // The stack at `params` as a core Flow, layer by layer (same order, from the base outwards).
 Flow toCoreFlow(const TrainableFlow& flow, const double* params);
+// The flow whose sampler is the stack's density pass (toBase): the layers in reverse order, each
+// inverted. Its log p is the reverse-KL fit's log q.
+Flow toReversedCoreFlow(const TrainableFlow& flow, const double* params);
 
 }  // namespace flowlab

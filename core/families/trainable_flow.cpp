@@ -86,6 +86,16 @@ double TrainableFlow::nllAndGrad(const double* params, const Batch& x, double* g
   return nll;
 }
 
+Batch TrainableFlow::backwardThroughToBase(const double* params, const Batch& gOut, const Vector& gLogDet,
+                                           double* grad) {
+  Batch g = gOut, gNext;
+  for (int k = 0; k < layerCount(); ++k) {
+    layers_[k]->backward(params + offsets_[k], g, gLogDet, grad + offsets_[k], gNext);
+    g.swap(gNext);
+  }
+  return g;
+}
+
 double invertibilityError(TrainableFlow& flow, const double* params, const Batch& z) {
   if (z.rows() == 0) return 0.0;
   const Batch x = flow.toData(params, z).value;

@@ -43,6 +43,9 @@ class TrainableFlow {
   // Mean NLL over the rows of x; WRITES its gradient (paramCount entries) into grad, and
   // dNLL/dx (N by D) into gradX when non-null.
   double nllAndGrad(const double* params, const Batch& x, double* grad, Batch* gradX = nullptr);
+  // After toBase(params, x): given dL/d(output) (N by D) and dL/d(Σ log|det|) (N), ADDS dL/dparams
+  // into grad and returns dL/dx. Reverse KL (core/energy/reverse_kl.h) differentiates this pass.
+  Batch backwardThroughToBase(const double* params, const Batch& gOut, const Vector& gLogDet, double* grad);
   // Σ over layers of sequential conditioner passes (MAF/IAF's cost story).
   int densityPasses() const;
   int samplingPasses() const;

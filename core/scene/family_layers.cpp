@@ -156,6 +156,22 @@ SceneFile familyScene(const FamilyConfig& config, const Vector& params) {
   return scene;
 }
 
+SceneFile reversedFamilyScene(const FamilyConfig& config, const Vector& params) {
+  SceneFile scene;
+  scene.dim = config.dim;
+  scene.flow = toReversedCoreFlow(makeFamilyFlow(config), params.data());
+  scene.extras["family"] = familyConfigJson(config);
+  scene.extras["family_direction"] = "reversed";
+  return scene;
+}
+
+Expected<bool> familyDirectionReversed(const Json& root) {
+  if (!root.contains("family_direction")) return {Status::okStatus(), false};
+  const Json& d = root["family_direction"];
+  if (d == "forward" || d == "reversed") return {Status::okStatus(), d == "reversed"};
+  return {fieldError("/family_direction", "must be \"forward\" or \"reversed\", got " + d.dump()), false};
+}
+
 Status readFamilyLayers(const Json& root, SceneFile& scene) {
   const Expected<FamilyConfig> config = readFamilyConfig(root["family"], scene.dim);
   if (!config.ok()) return config.status;
@@ -186,7 +202,10 @@ Status readFamilyLayers(const Json& root, SceneFile& scene) {
                              : layer["parameters"].is_array() ? std::to_string(layer["parameters"].size())
                                                               : std::string(layer["parameters"].type_name())));
   }
+  const Expected<bool> reversed = familyDirectionReversed(root);
+  if (!reversed.ok()) return reversed.status;
   Vector params(stack.paramCount());
+  std::vector<bool> enabledFlags(stack.layerCount(), true);
   Flow flow(config.value.dim);
   for (int k = 0; k < stack.layerCount(); ++k) {
     const std::string where = childPointer("/layers", k);
@@ -200,7 +219,13 @@ Status readFamilyLayers(const Json& root, SceneFile& scene) {
     }
     const Expected<bool> enabled = readBool(layers[k], "enabled", where, true);
     if (!enabled.ok()) return enabled.status;
-    flow.append(std::make_unique<TrainedLayerBijector>(stack.layer(k), params.data() + stack.offset(k)), enabled.value);
+    enabledFlags[k] = enabled.value;
+  }
+  // A reversed model's flow is the stack run backwards (its sampler is the stack's density pass).
+  for (int i = 0; i < stack.layerCount(); ++i) {
+    const int k = reversed.value ? stack.layerCount() - 1 - i : i;
+    flow.append(std::make_unique<TrainedLayerBijector>(stack.layer(k), params.data() + stack.offset(k), reversed.value),
+                enabledFlags[k]);
   }
   scene.flow = std::move(flow);
   return Status::okStatus();
@@ -215,10 +240,14 @@ Expected<Json> writeFamilyLayers(const SceneFile& scene) {
     return {Status::error("the flow has " + std::to_string(scene.flow.layerCount()) + " layers, the \"family\" block's " +
                           stackText(config.value, stack) + " has " + std::to_string(stack.layerCount())),
             Json()};
+  const Expected<bool> reversed = familyDirectionReversed(scene.extras);
+  if (!reversed.ok()) return {reversed.status, Json()};
   for (int k = 0; k < stack.layerCount(); ++k) {
-    const auto* layer = dynamic_cast<const TrainedLayerBijector*>(&scene.flow.layer(k));
-    const std::string label = scene.flow.layerLabel(k);
-    if (!layer || layer->type() != stack.layer(k).type() || int(layer->weights().size()) != stack.layer(k).paramCount())
+    const int at = reversed.value ? stack.layerCount() - 1 - k : k;  // the flow's layer holding stack layer k
+    const auto* layer = dynamic_cast<const TrainedLayerBijector*>(&scene.flow.layer(at));
+    const std::string label = scene.flow.layerLabel(at);
+    if (!layer || layer->type() != stack.layer(k).type() || int(layer->weights().size()) != stack.layer(k).paramCount() ||
+        layer->inverted() != reversed.value)
       return {Status::error(label + ": not the " + stack.layer(k).type() + " layer the \"family\" block's " +
                             stackText(config.value, stack) + " has here"),
               Json()};
@@ -226,7 +255,7 @@ Expected<Json> writeFamilyLayers(const SceneFile& scene) {
       if (!std::isfinite(layer->weights()[i]))
         return {Status::error(label + ": parameter " + std::to_string(i) + " is not finite; JSON cannot hold it"), Json()};
     Json entry{{"type", layer->type()}, {"parameters", layer->weights()}};
-    if (!scene.flow.isEnabled(k)) entry["enabled"] = false;
+    if (!scene.flow.isEnabled(at)) entry["enabled"] = false;
     out.value.push_back(std::move(entry));
   }
   return out;
@@ -253,10 +282,14 @@ Expected<FamilyModel> familyModelOf(const SceneFile& scene) {
                                std::to_string(scene.flow.layerCount()));
     return out;
   }
+  if (scene.extras.contains("family_direction") && scene.extras["family_direction"] != "forward") {
+    out.status = Status::error("family_direction: a reversed model (a reverse-KL fit) is not a maximum-likelihood stack");
+    return out;
+  }
   for (int k = 0; k < stack.layerCount(); ++k) {
     const auto* layer = dynamic_cast<const TrainedLayerBijector*>(&scene.flow.layer(k));
     if (!layer || layer->type() != stack.layer(k).type() || int(layer->weights().size()) != stack.layer(k).paramCount() ||
-        !scene.flow.isEnabled(k)) {
+        !scene.flow.isEnabled(k) || layer->inverted()) {
       out.status = Status::error("layers/" + std::to_string(k) + ": not the enabled " + stack.layer(k).type() +
                                  " layer of the family's stack");
       return out;

@@ -31,6 +31,13 @@ Expected<FamilyConfig> readFamilyConfig(const Json& block, int dim, const std::s
 // Caller adds name, view and any other extras.
 SceneFile familyScene(const FamilyConfig& config, const Vector& params);
 
+// The scene of a stack whose sampler is its density pass (a reverse-KL fit, core/energy/reverse_kl.h):
+// "family_direction": "reversed" beside the block; "layers" still lists the stack's layers in stack
+// order, and the flow runs them backwards, each inverted (core/families/layer_bijector.h).
+SceneFile reversedFamilyScene(const FamilyConfig& config, const Vector& params);
+// The optional top-level "family_direction": "forward" (default) or "reversed".
+Expected<bool> familyDirectionReversed(const Json& root);
+
 // Hooks of core/scene/scene_file.cpp for a root with a "family" field: reads the block and the
 // layers into scene.flow (layers frozen at their parameters, core/families/layer_bijector.h) ...
 Status readFamilyLayers(const Json& root, SceneFile& scene);

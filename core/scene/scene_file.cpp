@@ -4,6 +4,7 @@
 #include <cmath>
 #include "core/io/atomic_write.h"
 #include "core/io/read_file.h"
+#include "core/energy/target_json.h"
 #include "core/scene/family_layers.h"
 #include "core/scene/json_position.h"
 #include "core/scene/layer_codecs.h"
@@ -197,6 +198,12 @@ Expected<SceneFile> parseScene(const std::string& text, const std::string& sourc
     scene.flow.append(std::move(layer.value), enabled.value);
   }
   if (Status s = readView(root, scene.view); !s.ok()) return fail(s);
+  // A reverse-KL target (core/energy/target_json.h): refused here, at its position, when malformed.
+  if (root.contains("target")) {
+    const Expected<TargetPtr> target = readTargetJson(root["target"]);
+    if (!target.ok()) return fail(target.status);
+    if (scene.dim != 2) return fail(jsonError("/target", "targets are 2D; this scene is " + std::to_string(scene.dim) + "D"));
+  }
   static const char* known[] = {"version", "dim", "base", "name", "description", "layers", "view"};
   for (auto it = root.begin(); it != root.end(); ++it)
     if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known)) scene.extras[it.key()] = it.value();

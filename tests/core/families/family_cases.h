@@ -16,6 +16,7 @@
 #include "core/families/diagonal_scale.h"
 #include "core/families/families.h"
 #include "core/families/lu_linear_layer.h"
+#include "core/families/residual_layers.h"
 
 namespace flowlab::test {
 
@@ -119,6 +120,10 @@ inline std::vector<LayerCase> layerCases() {
        [] { return autoregressivePattern({0, 1}); }},
       {"iaf_3d", [] { return std::make_unique<TrainableAutoregressive>(smallMade(3, true, false)); }, 0.5,
        [] { return autoregressivePattern({0, 1, 2}); }},
+      {"planar", [] { return std::make_unique<TrainablePlanar>(2); }, 0.5},
+      {"planar_3d", [] { return std::make_unique<TrainablePlanar>(3); }, 0.5},
+      {"radial", [] { return std::make_unique<TrainableRadial>(2); }, 0.5},
+      {"radial_3d", [] { return std::make_unique<TrainableRadial>(3); }, 0.5},
       {"cnf_segment", [] { return std::make_unique<TrainableCnfSegment>(smallCnfSegment(2)); }, 0.5},
       {"cnf_segment_3d", [] { return std::make_unique<TrainableCnfSegment>(smallCnfSegment(3)); }, 0.5},
   };
