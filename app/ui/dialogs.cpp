@@ -157,4 +157,26 @@ void drawDialogs(AppState& state) {
   drawSceneFileDialogs(state);
 }
 
+bool pathDialog(const char* title, bool& show, std::string& path, const char* what, const char* action) {
+  if (show) {
+    ImGui::OpenPopup(title);
+    show = false;
+  }
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings)) return false;
+  ImGui::TextUnformatted(what);
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  const bool enter = ImGui::InputText("##path", &path, ImGuiInputTextFlags_EnterReturnsTrue);
+  bool confirmed = false;
+  if ((ImGui::Button(action) || enter) && !path.empty()) {
+    confirmed = true;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(256 /* Escape */, false)) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+  return confirmed;
+}
+
 }  // namespace flowlab::app

@@ -204,6 +204,12 @@ View* viewForScene(AppState& state, const Json& j, std::string* why) {
     const bool flowInLab = j.contains("layers") && state.activeView && state.activeView->id() == "2d";
     if (View* train = state.findView("train"); train && !flowInLab) return train;
   }
+  // A reverse-KL target (docs/scene-format.md): the Energy view fits it, unless the 2D lab asks
+  // for the scene's flow.
+  if (object && j.contains("target") && !j.contains("training")) {
+    const bool flowInLab = state.activeView && state.activeView->id() == "2d";
+    if (View* energy = state.findView("energy"); energy && !flowInLab) return energy;
+  }
   for (const auto& v : state.views)
     if ((dim == 0 && v.get() == state.activeView) || (dim != 0 && v->acceptsDim(dim))) return v.get();
   if (why) *why = "no view shows a scene with dim = " + std::to_string(dim);

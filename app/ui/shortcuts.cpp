@@ -25,6 +25,7 @@ const std::vector<Shortcut>& shortcutTable() {
       {Action::View2, "Everywhere", "Ctrl+2", "1D flow lab", keys::Num2, true},
       {Action::View3, "Everywhere", "Ctrl+3", "2D flow lab", keys::Num3, true},
       {Action::View4, "Everywhere", "Ctrl+4", "Training", keys::Num4, true},
+      {Action::View5, "Everywhere", "Ctrl+5", "Energy: fit a flow to an unnormalized density", keys::Num5, true},
       {Action::ToggleSidebar, "Everywhere", "Ctrl+B", "Show or hide the sidebar", keys::B, true},
       {Action::LargerText, "Everywhere", "Ctrl+=", "Larger text", keys::Equal, true},
       {Action::SmallerText, "Everywhere", "Ctrl+-", "Smaller text", keys::Minus, true},
@@ -56,6 +57,9 @@ const std::vector<Shortcut>& shortcutTable() {
       {Action::Undo, "Training", "Ctrl+Z (drawing)", "Take back the last stroke", keys::Z, true},
       {Action::TrainUseDrawing, "Training", "T (drawing)", "Train on the drawn points", keys::T},
       {Action::TrainImportPoints, "Training", "Ctrl+I", "Import points from a CSV file and train on them", keys::I, true},
+      {Action::EnergyRunPause, "Energy", "Space", "Fit, pause or continue", keys::Space},
+      {Action::EnergyRestart, "Energy", "R", "Start the fit again from step 0", keys::R},
+      {Action::Gesture, "Energy", "Enter in the expression", "Use the typed target u(x, y)", 0},
   };
   return table;
 }

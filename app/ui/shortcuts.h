@@ -8,16 +8,17 @@ namespace flowlab::app {
 
 enum class Action {
   OpenScene, SaveScene, SaveSceneAs, CopyScene, PasteScene, Lessons, Presentation, FullScreen, Blank, Quit, ToggleSidebar, LargerText, SmallerText, Screenshot, ExportCanvas, ExportCanvas2x, RecordGif, Help,
-  View1, View2, View3, View4,
+  View1, View2, View3, View4, View5,
   Undo, Redo, RedoShift,
   PlayPause, NextLayer, PreviousLayer, NextStep, PreviousStep, Reveal,
   TrainRunPause, TrainReset, TrainSaveModel, TrainOpenModel, TrainDrawTool, TrainUseDrawing, TrainImportPoints,
+  EnergyRunPause, EnergyRestart,
   Gesture,  // a mouse gesture: listed, not bound to a key
 };
 
 struct Shortcut {
   Action action;
-  const char* group;        // "Everywhere", "Labs", "2D lab", "1D lab", "Training"
+  const char* group;        // "Everywhere", "Labs", "2D lab", "1D lab", "Training", "Energy"
   const char* keys;         // as shown, e.g. "Ctrl+=", "Shift+drag"
   const char* description;
   int key = 0;              // GLFW key code (0 for gestures)

@@ -14,5 +14,15 @@
 namespace flowlab {
 
 SceneFile fittedFlowScene(ReverseKlTrainer& trainer, const ReverseKlEstimate& estimate);
+// The same from a fit's parts (a runner's snapshot): params has makeEnergyFlow(config).paramCount() entries.
+SceneFile fittedFlowScene(const ReverseKlConfig& config, const Target& target, const Vector& params, long long step,
+                          const ReverseKlEstimate& estimate);
+// The fit settings a scene's "fit" block records (flow, layers, steps, seed, anneal_steps), over
+// `defaults`; fields it lacks keep theirs. Unknown flows are an error naming the field.
+struct FitSettings {
+  ReverseKlConfig config;
+  int steps = 3000;
+};
+Expected<FitSettings> readFitSettings(const Json& fit, const FitSettings& defaults);
 
 }  // namespace flowlab

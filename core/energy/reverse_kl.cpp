@@ -75,25 +75,29 @@ ReverseKlTrainer::ReverseKlTrainer(const ReverseKlConfig& config, TargetPtr targ
   publish();
 }
 
-double ReverseKlTrainer::lossAndGrad(const Vector& params, const Batch& z, Vector& grad, double beta) {
+double ReverseKlTrainer::lossAndGrad(const Vector& params, const Batch& z, Vector& grad, double beta, double* trueLoss) {
   const int n = int(z.rows());
   grad = Vector::Zero(flow_.paramCount());
   const Transformed t = flow_.toBase(params.data(), z);  // x = g(z), log|det dx/dz|
   const Batch& x = t.value;
-  Vector u = target_->logDensity(x);
-  Batch gu;
+  const Vector u = target_->logDensity(x);
+  const Vector logQ = standardNormalLogProb(z) - t.logAbsDet;
+  // The loss reported is always the target's, E[log q − u]; annealing optimizes u_β's.
+  const double loss = (logQ - u).mean();
+  if (trueLoss) *trueLoss = loss;
+  double optimized = loss;
   if (beta < 1.0) {  // the annealing path (reverse_kl.h); its Gaussian's constant does not matter
     const double s2 = config_.annealSigma * config_.annealSigma;
-    u = beta * u - (1.0 - beta) * 0.5 * x.rowwise().squaredNorm() / s2;
+    optimized = (logQ - (beta * u - (1.0 - beta) * 0.5 * x.rowwise().squaredNorm() / s2)).mean();
   }
-  const double loss = (standardNormalLogProb(z) - t.logAbsDet - u).mean();
-  if (!std::isfinite(loss)) return loss;
+  Batch gu;
+  if (!std::isfinite(optimized) || !std::isfinite(loss)) return optimized;
   gu = target_->gradient(x);
   if (beta < 1.0) gu = beta * gu - (1.0 - beta) / (config_.annealSigma * config_.annealSigma) * x;
   // loss_i = log N(z_i) − log|det|_i − u(x_i): dL/dx = −∇u/N, dL/d(log|det|) = −1/N.
   const Batch gOut = -gu / double(n);
   flow_.backwardThroughToBase(params.data(), gOut, Vector::Constant(n, -1.0 / double(n)), grad.data());
-  return loss;
+  return optimized;
 }
 
 double ReverseKlTrainer::lossAndGrad(const Batch& z, Vector& grad) { return lossAndGrad(params_, z, grad); }
@@ -117,8 +121,9 @@ int ReverseKlTrainer::step(int n) {
   for (int i = 0; i < n; ++i) {
     Rng rng(mixSeeds(config_.seed, std::uint64_t(step_) + 1));
     const Batch z = rng.normalBatch(config_.batch, flow_.dim());
-    const double loss = lossAndGrad(params_, z, grad_, currentBeta());
-    if (!std::isfinite(loss) || !grad_.allFinite()) {
+    double loss = 0.0;
+    const double optimized = lossAndGrad(params_, z, grad_, currentBeta(), &loss);
+    if (!std::isfinite(optimized) || !std::isfinite(loss) || !grad_.allFinite()) {
       ++nonFinite_;
       lrScale_ *= 0.5;
       continue;

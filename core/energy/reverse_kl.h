@@ -83,7 +83,7 @@ class ReverseKlTrainer {
   // back and halves the learning rate, as the other trainers do).
   int step(int n = 1);
   long long stepCount() const { return step_; }
-  double loss() const;  // debiased moving average of the batch loss; NaN before step 1
+  double loss() const;  // debiased moving average of the batch loss E[log q − u] (the target's, also while annealing); NaN before step 1
   double currentLearningRate() const;
   double currentBeta() const;  // 1 once annealing is over (or without it)
   int nonFiniteEvents() const { return nonFinite_; }
@@ -92,9 +92,10 @@ class ReverseKlTrainer {
   ReverseKlEstimate estimate(int n, std::uint64_t seed);
   Batch sample(int n, std::uint64_t seed);  // x = g(z)
   Vector logProb(const Batch& x);           // log q(x)
-  // The batch loss and its gradient at the current parameters for base points z (for tests).
+  // The batch loss and its gradient at the current parameters for base points z (for tests); with
+  // beta < 1 the loss optimized is the annealed target's, and trueLoss receives the target's.
   double lossAndGrad(const Batch& z, Vector& grad);
-  double lossAndGrad(const Vector& params, const Batch& z, Vector& grad, double beta = 1.0);
+  double lossAndGrad(const Vector& params, const Batch& z, Vector& grad, double beta = 1.0, double* trueLoss = nullptr);
 
   ReverseKlSnapshot snapshot() const;  // thread-safe
   const ReverseKlConfig& config() const { return config_; }

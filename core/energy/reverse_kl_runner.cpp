@@ -39,6 +39,7 @@ EnergyTargetField targetField(const Target& target, const GridSpec& grid) {
     for (double u : f.logDensity) sum += std::exp(u - m);
   f.gridLogZ = std::isfinite(m) ? m + std::log(sum * grid.cellArea()) : -INFINITY;
   if (std::isfinite(f.gridLogZ)) f.logDensity.array() -= f.gridLogZ;
+  f.maxDensity = std::isfinite(f.gridLogZ) ? std::exp(f.logDensity.maxCoeff()) : 0.0;
   return f;
 }
 
@@ -111,6 +112,7 @@ void ReverseKlRunner::work(ReverseKlRunSettings settings, std::unique_ptr<Revers
       f->flowLogDensity.segment(begin, pts.rows()) = trainer->logProb(pts);
       return Status::okStatus();
     });
+    f->maxDensity = std::exp(f->flowLogDensity.maxCoeff());
     f->samples = trainer->flow().toBase(trainer->params().data(), cloudZ).value;
     f->step = trainer->stepCount();
     return f;
@@ -133,6 +135,11 @@ void ReverseKlRunner::work(ReverseKlRunSettings settings, std::unique_ptr<Revers
       snap_.beta = trainer->currentBeta();
       snap_.nonFiniteEvents = trainer->nonFiniteEvents();
       snap_.curve = trainer->curve();
+      // The smoothed ELBO, extended over the steps taken since the last publish.
+      for (std::size_t i = snap_.elbo.size(); i < snap_.curve.size(); ++i) {
+        const float prev = i ? snap_.elbo[i - 1] : -snap_.curve[0];
+        snap_.elbo.push_back(i ? 0.98f * prev + 0.02f * -snap_.curve[i] : prev);
+      }
       snap_.logZHistory = history;
       if (e) snap_.estimate = *e;
       if (fields) snap_.fields = std::move(fields);

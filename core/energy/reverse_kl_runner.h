@@ -26,6 +26,7 @@ namespace flowlab {
 struct EnergyFields {
   GridSpec grid;
   Vector flowLogDensity;  // log q at the cell centres (core/eval/grid.h layout)
+  double maxDensity = 0;  // the largest q on the grid (for a shared colour scale)
   Batch samples;          // x = g(z) for fixed z, so the cloud moves smoothly as q changes
   long long step = 0;     // the trainer's step they were computed at
 };
@@ -34,6 +35,7 @@ struct EnergyTargetField {
   GridSpec grid;
   Vector logDensity;  // u − log Σ exp(u)·cell area: the target normalized over the grid
   double gridLogZ = 0.0;  // log of that sum: log Z over the rectangle (midpoint rule)
+  double maxDensity = 0;  // the largest normalized density on the grid
   int nonFinite = 0;      // cells where u is NaN or +inf (drawn as blank)
 };
 
@@ -51,6 +53,7 @@ struct ReverseKlRunSnapshot {
   double loss = 0.0, learningRate = 0.0, beta = 1.0, stepsPerSec = 0.0;
   int nonFiniteEvents = 0;
   std::vector<float> curve;            // batch loss of accepted steps
+  std::vector<float> elbo;             // −loss smoothed over about 50 steps (the curve the view draws)
   std::vector<LogZPoint> logZHistory;  // one per estimate
   ReverseKlEstimate estimate;          // the latest (valid once logZHistory is non-empty)
   std::optional<double> trueLogZ;

@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include "app/ui/app_state.h"
+#include "app/ui/dialogs.h"
 #include "app/ui/theme.h"
 #include "app/views/train/train_state.h"
 #include "core/io/read_file.h"
@@ -14,32 +15,6 @@
 #include "core/train/training_scene.h"
 
 namespace flowlab::app {
-namespace {
-
-// One path dialog; returns true when confirmed with a path.
-bool pathDialog(const char* title, bool& show, std::string& path, const char* what, const char* action) {
-  if (show) {
-    ImGui::OpenPopup(title);
-    show = false;
-  }
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0), ImGuiCond_Appearing);
-  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings)) return false;
-  ImGui::TextUnformatted(what);
-  ImGui::SetNextItemWidth(-1);
-  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  const bool enter = ImGui::InputText("##path", &path, ImGuiInputTextFlags_EnterReturnsTrue);
-  bool confirmed = false;
-  if ((ImGui::Button(action) || enter) && !path.empty()) {
-    confirmed = true;
-    ImGui::CloseCurrentPopup();
-  }
-  ImGui::SameLine();
-  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(256 /* Escape */, false)) ImGui::CloseCurrentPopup();
-  ImGui::EndPopup();
-  return confirmed;
-}
-
-}  // namespace
 
 void drawModelFileDialogs(AppState& /*app*/, TrainState& s) {
   if (pathDialog("Save model", s.showSaveDialog, s.savePath,
