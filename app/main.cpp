@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
   cli.add_option("--frames", gui.frames, "Number of frames to render, then exit (default 3 with --screenshot)")
       ->check(CLI::Range(1, 1000000));
   cli.add_option("--size", size, "Window size WxH in pixels, e.g. 1600x1000");
-  cli.add_option("--view", gui.view, "Start in this view: welcome, 1d, 2d, train, energy");
+  cli.add_option("--view", gui.view, "Start in this view: welcome, 1d, 2d, train, energy, compare");
   cli.add_option("--train-steps", gui.trainSteps, "Training view: run N training steps first (for screenshots)")
       ->check(CLI::Range(0, 1000000));
   cli.add_option("--train-for", gui.trainFor,

@@ -214,8 +214,8 @@ void handleGlobalShortcuts(AppState& state) {
   if (shortcutPressed(Action::ExportCanvas2x)) state.canvasExportScale = 2.0f;
   if (shortcutPressed(Action::RecordGif)) state.gifToggleRequested = true;
   if (shortcutPressed(Action::Help)) state.showShortcuts = !state.showShortcuts;
-  const Action viewKeys[] = {Action::View1, Action::View2, Action::View3, Action::View4, Action::View5};
-  for (size_t i = 0; i < state.views.size() && i < 5; ++i)
+  const Action viewKeys[] = {Action::View1, Action::View2, Action::View3, Action::View4, Action::View5, Action::View6};
+  for (size_t i = 0; i < state.views.size() && i < 6; ++i)
     if (shortcutPressed(viewKeys[i])) state.activate(state.views[i]->id());
 }
 

@@ -26,6 +26,7 @@ const std::vector<Shortcut>& shortcutTable() {
       {Action::View3, "Everywhere", "Ctrl+3", "2D flow lab", keys::Num3, true},
       {Action::View4, "Everywhere", "Ctrl+4", "Training", keys::Num4, true},
       {Action::View5, "Everywhere", "Ctrl+5", "Energy: fit a flow to an unnormalized density", keys::Num5, true},
+      {Action::View6, "Everywhere", "Ctrl+6", "Compare: two training runs side by side", keys::Num6, true},
       {Action::ToggleSidebar, "Everywhere", "Ctrl+B", "Show or hide the sidebar", keys::B, true},
       {Action::LargerText, "Everywhere", "Ctrl+=", "Larger text", keys::Equal, true},
       {Action::SmallerText, "Everywhere", "Ctrl+-", "Smaller text", keys::Minus, true},
@@ -60,6 +61,8 @@ const std::vector<Shortcut>& shortcutTable() {
       {Action::EnergyRunPause, "Energy", "Space", "Fit, pause or continue", keys::Space},
       {Action::EnergyRestart, "Energy", "R", "Start the fit again from step 0", keys::R},
       {Action::Gesture, "Energy", "Enter in the expression", "Use the typed target u(x, y)", 0},
+      {Action::CompareRunPause, "Compare", "Space", "Run or pause both runs", keys::Space},
+      {Action::CompareReset, "Compare", "R", "Both runs back to step 0", keys::R},
   };
   return table;
 }

@@ -8,11 +8,12 @@ namespace flowlab::app {
 
 enum class Action {
   OpenScene, SaveScene, SaveSceneAs, CopyScene, PasteScene, Lessons, Presentation, FullScreen, Blank, Quit, ToggleSidebar, LargerText, SmallerText, Screenshot, ExportCanvas, ExportCanvas2x, RecordGif, Help,
-  View1, View2, View3, View4, View5,
+  View1, View2, View3, View4, View5, View6,
   Undo, Redo, RedoShift,
   PlayPause, NextLayer, PreviousLayer, NextStep, PreviousStep, Reveal,
   TrainRunPause, TrainReset, TrainSaveModel, TrainOpenModel, TrainDrawTool, TrainUseDrawing, TrainImportPoints,
   EnergyRunPause, EnergyRestart,
+  CompareRunPause, CompareReset,
   Gesture,  // a mouse gesture: listed, not bound to a key
 };
 

@@ -1,5 +1,6 @@
 #include "app/views/view_registry.h"
 
+#include "app/views/compare/compare_view.h"
 #include "app/views/energy/energy_view.h"
 #include "app/views/lab1d/lab1d_view.h"
 #include "app/views/lab2d/lab2d_view.h"
@@ -15,6 +16,7 @@ std::vector<std::unique_ptr<View>> makeViews() {
   views.push_back(std::make_unique<Lab2DView>());
   views.push_back(std::make_unique<TrainView>());
   views.push_back(std::make_unique<EnergyView>());
+  views.push_back(std::make_unique<CompareView>());
   return views;
 }
 
