@@ -1,5 +1,6 @@
 #include "core/export/pytorch_export.h"
 
+#include "core/export/pytorch_family_layers.h"
 #include "core/export/pytorch_layers.h"
 #include "core/export/pytorch_runtime.h"
 
@@ -26,9 +27,16 @@ std::string mainBlock(int dim) {
 Expected<std::string> exportPytorchScript(const SceneFile& scene) {
   const Flow& flow = scene.flow;
   if (Status s = flow.validate(); !s.ok()) return {s, ""};
+  // Trained family layers come from the "family" block's stack; the others are read directly.
+  const Expected<std::vector<std::string>> trained = pytorchFamilyLayerExpressions(scene);
+  if (!trained.ok()) return {trained.status, ""};
   std::string layers;
   for (int i = 0; i < flow.layerCount(); ++i) {
     if (!flow.isEnabled(i)) continue;
+    if (i < int(trained.value.size()) && !trained.value[i].empty()) {
+      layers += "    " + trained.value[i] + ",\n";
+      continue;
+    }
     const Expected<std::string> layer = pytorchLayerExpression(flow.layer(i));
     if (!layer.ok()) return {layer.status.withContext(flow.layerLabel(i)), ""};
     layers += "    " + layer.value + ",\n";

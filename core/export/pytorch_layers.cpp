@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include "core/export/pytorch_literals.h"
 #include "core/bijectors/additive_coupling.h"
 #include "core/bijectors/affine_1d.h"
 #include "core/bijectors/affine_coupling.h"
@@ -18,41 +19,17 @@
 #include "core/bijectors/sine_1d.h"
 #include "core/bijectors/sinh_arcsinh_1d.h"
 #include "core/bijectors/swap.h"
-#include "core/families/layer_bijector.h"
 #include "core/nn/activation.h"
 #include "core/nn/mlp_conditioner.h"
 
 namespace flowlab {
 namespace {
 
-// Thrown inside this file only, for a non-finite number; turned into a Status at the boundary.
-struct NonFinite {};
-
-std::string num(double v) {
-  if (!std::isfinite(v)) throw NonFinite{};
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%.17g", v);
-  return buffer;
-}
-
-template <class Range>
-std::string list(const Range& values) {
-  std::string out = "[";
-  bool first = true;
-  for (const auto& v : values) {
-    out += (first ? "" : ", ") + num(static_cast<double>(v));
-    first = false;
-  }
-  return out + "]";
-}
-
-std::string vectorList(const Vector& v) { return list(std::vector<double>(v.data(), v.data() + v.size())); }
-
-std::string matrixList(const Matrix& m) {
-  std::string out = "[";
-  for (Eigen::Index i = 0; i < m.rows(); ++i) out += (i ? ", " : "") + vectorList(m.row(i).transpose());
-  return out + "]";
-}
+std::string num(double v) { return pyNumber(v); }
+template <class T>
+std::string list(const T& values) { return pyList(values); }
+std::string vectorList(const Vector& v) { return pyList(v); }
+std::string matrixList(const Matrix& m) { return pyMatrix(m); }
 
 std::map<std::string, double> byName(const Bijector& b) {
   std::map<std::string, double> values;
@@ -74,16 +51,9 @@ std::string scalarExpression(const Bijector& b) {
   return "";
 }
 
-// The MLP's flat layout (core/nn/mlp.h): per layer W (fanOut by fanIn, column-major), then b.
 std::string mlpExpression(const MlpConditioner& c) {
-  const MlpShape& shape = c.shape();
-  std::string layers = "[";
-  for (int l = 0; l < shape.layerCount(); ++l) {
-    const Eigen::Map<const Matrix> w(c.weights().data() + shape.weightOffset(l), shape.fanOut(l), shape.fanIn(l));
-    const double* bias = c.weights().data() + shape.biasOffset(l);
-    layers += (l ? ", (" : "(") + matrixList(w) + ", " + list(std::vector<double>(bias, bias + shape.fanOut(l))) + ")";
-  }
-  return "_MlpConditioner(" + layers + "], \"" + activationName(shape.activation) + "\", " + num(c.logScaleBound()) + ")";
+  return "_MlpConditioner(" + pyMlpLayers(c.shape(), c.weights().data()) + ", \"" + activationName(c.shape().activation) +
+         "\", " + num(c.logScaleBound()) + ")";
 }
 
 Expected<std::string> conditionerExpression(const Conditioner& c) {
@@ -152,8 +122,6 @@ Expected<std::string> expression(const Bijector& layer) {
   }
   if (const auto* c = dynamic_cast<const AffineCoupling*>(&layer)) return couplingExpression(*c, false);
   if (const auto* c = dynamic_cast<const AdditiveCoupling*>(&layer)) return couplingExpression(*c, true);
-  if (dynamic_cast<const TrainedLayerBijector*>(&layer))
-    return {Status::error("trained family layer \"" + layer.type() + "\" is not supported by the PyTorch export yet"), ""};
   return {Status::error("layer type \"" + layer.type() + "\" is not supported by the PyTorch export"), ""};
 }
 
@@ -162,7 +130,7 @@ Expected<std::string> expression(const Bijector& layer) {
 Expected<std::string> pytorchLayerExpression(const Bijector& layer) {
   try {
     return expression(layer);
-  } catch (const NonFinite&) {
+  } catch (const NonFiniteLiteral&) {
     return {Status::error("layer type \"" + layer.type() + "\" has a non-finite number"), ""};
   }
 }
