@@ -1,5 +1,5 @@
 // One layer of a core Flow as a Python constructor expression over the classes of
-// pytorch_runtime.h, with every number written exactly (%.17g).
+// pytorch_runtime.h, with every number written exactly.
 #pragma once
 
 #include <string>

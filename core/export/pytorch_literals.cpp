@@ -1,7 +1,7 @@
 #include "core/export/pytorch_literals.h"
 
 #include <cmath>
-#include <cstdio>
+#include <charconv>
 
 #include "core/nn/mlp.h"
 
@@ -9,9 +9,10 @@ namespace flowlab {
 
 std::string pyNumber(double v) {
   if (!std::isfinite(v)) throw NonFiniteLiteral{};
+  // The shortest decimal that reads back as the same double (0.3, not 0.29999999999999999).
   char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%.17g", v);
-  return buffer;
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;
+  return std::string(buffer, end);
 }
 
 std::string pyList(const std::vector<double>& values) {

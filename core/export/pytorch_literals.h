@@ -1,4 +1,5 @@
-// Numbers, lists and matrices as Python literals, every double exactly (%.17g round-trips).
+// Numbers, lists and matrices as Python literals, every double exactly (the shortest
+// decimal that reads back as the same double).
 #pragma once
 
 #include <string>

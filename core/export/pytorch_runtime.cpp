@@ -277,6 +277,23 @@ class _Radial(torch.nn.Module):
         return self.z0 + diff * scale[:, None], -self._log_det(r)
 
 
+class _Mlp(torch.nn.Module):
+    """Dense MLP on row batches (N by in -> N by out); hidden layers tanh or relu, output linear."""
+
+    def __init__(self, layers, activation):
+        super().__init__()
+        self.weights = [_t(w) for w, _ in layers]
+        self.biases = [_t(b) for _, b in layers]
+        self.activation = torch.tanh if activation == "tanh" else torch.relu
+
+    def forward(self, h):
+        for i, (w, b) in enumerate(zip(self.weights, self.biases)):
+            h = h @ w.T + b
+            if i + 1 < len(self.weights):
+                h = self.activation(h)
+        return h
+
+
 class _ParametricConditioner(torch.nn.Module):
     """log-scale s0 + s1 tanh(a), shift t0 + t1 a + t2 a^2 of the one kept coordinate a."""
 
@@ -290,21 +307,15 @@ class _ParametricConditioner(torch.nn.Module):
 
 
 class _MlpConditioner(torch.nn.Module):
-    """Dense MLP; outputs [0, out) are the raw log-scale (bounded as c tanh(s/c)), [out, 2 out) the shift."""
+    """A dense MLP (_Mlp); outputs [0, out) are the raw log-scale (bounded as c tanh(s/c)), [out, 2 out) the shift."""
 
     def __init__(self, layers, activation, bound):
         super().__init__()
-        self.weights = [_t(w) for w, _ in layers]
-        self.biases = [_t(b) for _, b in layers]
-        self.activation = torch.tanh if activation == "tanh" else torch.relu
+        self.net = _Mlp(layers, activation)
         self.bound = bound
 
     def forward(self, kept):
-        h = kept
-        for i, (w, b) in enumerate(zip(self.weights, self.biases)):
-            h = h @ w.T + b
-            if i + 1 < len(self.weights):
-                h = self.activation(h)
+        h = self.net(kept)
         out = h.shape[1] // 2
         return self.bound * torch.tanh(h[:, :out] / self.bound), h[:, out:]
 
@@ -348,23 +359,6 @@ class _Inverted(torch.nn.Module):
 
     def inverse(self, x):
         return self.layer.forward(x)
-
-
-class _Mlp(torch.nn.Module):
-    """Dense MLP on row batches (N by in -> N by out); hidden layers tanh or relu, output linear."""
-
-    def __init__(self, layers, activation):
-        super().__init__()
-        self.weights = [_t(w) for w, _ in layers]
-        self.biases = [_t(b) for _, b in layers]
-        self.activation = torch.tanh if activation == "tanh" else torch.relu
-
-    def forward(self, h):
-        for i, (w, b) in enumerate(zip(self.weights, self.biases)):
-            h = h @ w.T + b
-            if i + 1 < len(self.weights):
-                h = self.activation(h)
-        return h
 
 
 def _softplus(a):

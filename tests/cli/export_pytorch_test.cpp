@@ -181,7 +181,8 @@ const SceneCase kInlineScenes[] = {
        {"type": "lu_linear", "permutation": [1, 0], "L": [[1, 0], [0.3, 1]], "U": [[1.2, 0.4], [0, -0.8]], "b": [0.1, -0.2]},
        {"type": "swap"},
        {"type": "planar", "u": [1.5, -0.5], "w": [0.8, 1.1], "b": 0.3},
-       {"type": "radial", "z0": [0.5, -0.5], "alpha": 0.7, "beta": -0.6}]})", 2},
+       {"type": "radial", "z0": [0.5, -0.5], "alpha": 0.7, "beta": -0.6},
+       {"type": "planar", "u": [2, 1], "w": [1, 1], "b": 0, "enabled": false}]})", 2},
 };
 
 // Shipped scenes of the analytic layer kinds (affine, sine, sinh_arcsinh, spline, linear, planar,
@@ -249,13 +250,14 @@ TEST_F(ExportPytorch, SampleIsFiniteFloat64AndImportIsQuiet) {
     EXPECT_LE(value("logdet_sum"), tolerance) << label;
     EXPECT_NE(s.out.find("module=1"), std::string::npos) << s.out;
     EXPECT_NE(s.out.find("settings_kept=1"), std::string::npos) << s.out;
-    // Importing builds `flow` and nothing else: no output, no files.
-    const auto filesBefore = std::distance(fs::directory_iterator(dir_), fs::directory_iterator());
-    const RunResult imported = python((dir_ / "driver.py").string() + " import " + script.string());
+    // Importing builds `flow` and nothing else: no output, no files (-B: nor Python's own bytecode cache).
+    const auto filesBefore = std::distance(fs::recursive_directory_iterator(dir_), fs::recursive_directory_iterator());
+    const RunResult imported = python("-B " + (dir_ / "driver.py").string() + " import " + script.string());
     EXPECT_EQ(imported.exitCode, 0) << imported.err;
     EXPECT_EQ(imported.out, "");
     EXPECT_EQ(imported.err, "");
-    EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), filesBefore);
+    EXPECT_EQ(std::distance(fs::recursive_directory_iterator(dir_), fs::recursive_directory_iterator()), filesBefore)
+        << label << ": importing created a file";
     // Run as a program, it prints log p of a few points.
     const RunResult main = python(script.string());
     EXPECT_EQ(main.exitCode, 0) << main.err;
