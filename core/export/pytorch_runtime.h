@@ -11,4 +11,9 @@ namespace flowlab {
 // no side effects when run (no printing, no files, no global torch settings).
 const std::string& pytorchRuntimeSource();
 
+// Its parts: the hand-set layer kinds (1D maps, linear maps, planar, radial, couplings) and the
+// trained family layers (couplings, autoregressive, continuous, inverted layers).
+const std::string& pytorchAnalyticLayerSource();
+const std::string& pytorchFamilyLayerSource();
+
 }  // namespace flowlab
