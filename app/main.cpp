@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
   addSampleCommand(cli, result);
   addSampleDataCommand(cli, result);
   addTrainCommand(cli, result);
+  addExportCommand(cli, result);
 
   try {
     cli.parse(argc, argv);

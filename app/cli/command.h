@@ -21,5 +21,6 @@ void addLogprobCommand(CLI::App& root, CommandResult& result);     // flowlab lo
 void addSampleCommand(CLI::App& root, CommandResult& result);      // flowlab sample --scene F --n N --seed S
 void addSampleDataCommand(CLI::App& root, CommandResult& result);  // flowlab sample-data --dataset moons ...
 void addTrainCommand(CLI::App& root, CommandResult& result);       // flowlab train --dataset moons ...
+void addExportCommand(CLI::App& root, CommandResult& result);      // flowlab export --scene F --format pytorch --out F.py
 
 }  // namespace flowlab::app
