@@ -20,7 +20,7 @@ constexpr ImU32 kColourA = IM_COL32(40, 110, 200, 255);
 constexpr ImU32 kColourB = IM_COL32(225, 115, 30, 255);
 constexpr ImU32 kFloor = IM_COL32(20, 150, 90, 255);
 
-void title(ImDrawList* dl, const PlotFrame& f, const std::string& text, ImU32 colour = theme::kText) {
+void paneTitle(ImDrawList* dl, const PlotFrame& f, const std::string& text, ImU32 colour = theme::kText) {
   dl->AddText(ImVec2(f.min().x, f.min().y - ImGui::GetFontSize() * 1.35f), colour, text.c_str());
 }
 
@@ -76,7 +76,7 @@ void CompareView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
     char text[160];
     std::snprintf(text, sizeof text, "run %s: %s, %d layers, seed %d", s.name, familyNames()[s.applied.family].c_str(),
                   s.applied.layers, s.applied.seed);
-    title(dl, frames[i], text, i == 0 ? kColourA : kColourB);
+    paneTitle(dl, frames[i], text, i == 0 ? kColourA : kColourB);
   }
   dl->AddRectFilled(frames[2].min(), frames[2].max(), theme::kPanelBg);
   if (diff_) {
@@ -84,9 +84,9 @@ void CompareView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
     image(dl, frames[2], field(diffHeat_, diffKey_, diff_->logRatio, diff_->grid, {ColormapKind::Diverging, true, -m, m}));
     char text[96];
     std::snprintf(text, sizeof text, "log p_A − log p_B  (±%.1f)", m);
-    title(dl, frames[2], text);
+    paneTitle(dl, frames[2], text);
   } else {
-    title(dl, frames[2], "log p_A − log p_B (waiting for both grids)");
+    paneTitle(dl, frames[2], "log p_A − log p_B (waiting for both grids)");
   }
   for (HeatmapRenderer* h : {&sides_[0].heat, &sides_[1].heat, &diffHeat_})
     if (!h->error().empty()) state.error(h->error());
