@@ -228,6 +228,15 @@ void EnergyView::readouts() {
 
 void EnergyView::sidebar(AppState& state) {
   using State = ReverseKlRunSnapshot::State;
+  if (!lessonText_.empty() &&
+      ImGui::CollapsingHeader(lessonTitle_.empty() ? "About this scene" : lessonTitle_.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+    // A few lines, scrolled if longer, so the controls below stay in view.
+    ImGui::BeginChild("##lessontext", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 6.5f), false);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", lessonText_.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+  }
   targetPicker(state);
   ImGui::Separator();
   flowPicker();
@@ -308,6 +317,10 @@ bool EnergyView::openScene(AppState& state, const std::string& path) {
   s_.anneal = f.value.config.annealSteps;
   s_.seed = int(f.value.config.seed);
   autostart_ = false;
+  lessonText_ = scene.value.description;
+  lessonTitle_ = scene.value.extras.contains("title") && scene.value.extras["title"].is_string()
+                     ? scene.value.extras["title"].get<std::string>()
+                     : scene.value.name;
   return startFit(state);
 }
 

@@ -70,6 +70,7 @@ class EnergyView : public View {
   std::shared_ptr<const EnergyFields> drawnFields_;
   std::shared_ptr<const EnergyTargetField> drawnTarget_;
   std::uint64_t flowKey_ = 0, targetKey_ = 0;
+  std::string lessonTitle_, lessonText_;  // of the scene opened last (a lesson's explanation)
   std::string savePath_;
   bool showSave_ = false;
   bool autostart_ = true;  // the first visit starts a fit, so the view is never empty
