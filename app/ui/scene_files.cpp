@@ -11,6 +11,7 @@
 #include "app/ui/app_state.h"
 #include "app/ui/dialogs.h"
 #include "app/ui/view.h"
+#include "app/views/energy/energy_view.h"
 #include "app/views/lab1d/lab1d_view.h"
 #include "app/views/lab2d/lab2d_view.h"
 #include "app/views/train/train_view.h"
@@ -176,6 +177,10 @@ bool sceneText(View& view, std::string& out, std::string* why) {
   Expected<Json> j{Status::error("the " + view.title() + " has no scene"), {}};
   if (auto* l = dynamic_cast<Lab1DView*>(&view)) j = sceneToJson(l->currentScene());
   if (auto* l = dynamic_cast<Lab2DView*>(&view)) j = sceneToJson(l->currentScene());
+  if (auto* e = dynamic_cast<EnergyView*>(&view)) {  // the fit: flow, target and the fit's numbers
+    const Expected<SceneFile> fit = e->fittedScene();
+    j = fit.ok() ? sceneToJson(fit.value) : Expected<Json>{fit.status, {}};
+  }
   if (TrainState* s = trainOf(view)) {
     TrainingScene t;
     t.title = s->sceneTitle;

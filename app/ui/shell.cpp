@@ -12,6 +12,7 @@
 #include "app/ui/lessons_window.h"
 #include "app/ui/maf_vs_iaf_panel.h"
 #include "app/ui/scene_files.h"
+#include "app/ui/pytorch_export_menu.h"
 #include "app/ui/shortcuts.h"
 #include "app/ui/theme.h"
 #include "app/ui/tooltip.h"
@@ -74,6 +75,7 @@ void drawMainMenu(AppState& state) {
     if (ImGui::MenuItem("Open scene...", shortcutKeys(Action::OpenScene))) state.showOpenScene = true;
     if (ImGui::IsItemHovered()) showTooltip("Open a scene file (a lesson, or one you saved) in the view it belongs to");
     drawSceneFileMenu(state);
+    pytorchExportMenuItem(state);
     ImGui::Separator();
     if (ImGui::MenuItem("Save screenshot", shortcutKeys(Action::Screenshot))) state.screenshotRequested = true;
     if (ImGui::IsItemHovered()) showTooltip("The whole window, sidebar included, as PNG in %s", picturesFolder().c_str());
@@ -247,6 +249,7 @@ void drawShell(AppState& state) {
   drawDialogs(state);
   drawLessonsWindow(state);
   drawMafVsIafWindow(state);
+  drawPytorchExportDialog(state);
 }
 
 }  // namespace flowlab::app

@@ -261,19 +261,21 @@ void EnergyView::sidebar(AppState& state) {
     saveFit(state);
 }
 
-void EnergyView::saveFit(AppState& state) {
-  if (snap_.params.empty()) {
-    state.warn("Energy: nothing fitted yet");
-    return;
-  }
+Expected<SceneFile> EnergyView::fittedScene() const {
+  if (snap_.params.empty()) return {Status::error("nothing fitted yet"), SceneFile{}};
   const Expected<TargetPtr> target = makeTarget(runningTarget_);
-  if (!target.ok()) {
-    state.error("Save fit: " + target.status.message());
+  if (!target.ok()) return {target.status, SceneFile{}};
+  const Vector params = Eigen::Map<const Vector>(snap_.params.data(), Eigen::Index(snap_.params.size()));
+  return {Status::okStatus(), fittedFlowScene(running_.config, *target.value, params, snap_.step, snap_.estimate)};
+}
+
+void EnergyView::saveFit(AppState& state) {
+  const Expected<SceneFile> scene = fittedScene();
+  if (!scene.ok()) {
+    state.error("Save fit: " + scene.status.message());
     return;
   }
-  const Vector params = Eigen::Map<const Vector>(snap_.params.data(), Eigen::Index(snap_.params.size()));
-  const SceneFile scene = fittedFlowScene(running_.config, *target.value, params, snap_.step, snap_.estimate);
-  if (Status s = saveSceneFile(scene, savePath_); !s.ok()) {
+  if (Status s = saveSceneFile(scene.value, savePath_); !s.ok()) {
     state.error("Save fit: " + s.message() + " (nothing was written)");
     return;
   }

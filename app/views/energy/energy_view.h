@@ -15,6 +15,7 @@
 #include "app/ui/view.h"
 #include "app/views/train/wake_pacer.h"
 #include "core/energy/reverse_kl_runner.h"
+#include "core/scene/scene_file.h"
 
 namespace flowlab::app {
 
@@ -51,6 +52,8 @@ class EnergyView : public View {
   // or a posted message, when the target or the settings are refused).
   bool startFit(AppState& state);
   EnergySettings& settings() { return s_; }
+  // The fitted flow as a scene (what Save fit writes); fails before anything is fitted.
+  Expected<SceneFile> fittedScene() const;
   const ReverseKlRunSnapshot& snapshot() const { return snap_; }
 
  private:
