@@ -1,5 +1,7 @@
 #include "app/plot/plot_frame.h"
 
+#include <algorithm>
+
 #include "app/ui/theme.h"
 
 #include <cmath>
@@ -54,7 +56,15 @@ void drawAxes(ImDrawList* dl, const PlotFrame& f, const AxisStyle& s) {
   const ImU32 gridColour = IM_COL32(0, 0, 0, 22);
   const float em = ImGui::GetFontSize();
   if (s.xTicks) {
-    for (double t : niceTicks(f.xRange().min, f.xRange().max, 6)) {
+    // Fewer ticks on a frame too narrow for six labels side by side ("1000" is wider than "2").
+    std::vector<double> ticks = niceTicks(f.xRange().min, f.xRange().max, 6);
+    for (int target = 5; target >= 2; --target) {
+      float widest = 0;
+      for (double t : ticks) widest = std::max(widest, ImGui::CalcTextSize(formatValue(t).c_str()).x);
+      if (float(ticks.size()) * (widest + em * 0.8f) <= f.max().x - f.min().x) break;
+      ticks = niceTicks(f.xRange().min, f.xRange().max, target);
+    }
+    for (double t : ticks) {
       const ImVec2 p = f.toPixels(t, f.yRange().min);
       if (s.grid) dl->AddLine(ImVec2(p.x, f.min().y), ImVec2(p.x, f.max().y), gridColour);
       dl->AddLine(p, ImVec2(p.x, p.y + em * 0.3f), frameColour);

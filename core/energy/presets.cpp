@@ -1,4 +1,5 @@
 // The preset targets of target.h, with analytic gradients.
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -43,9 +44,17 @@ class PresetTarget : public Target {
     double u, gx, gy;
   };
   using Eval = Point (*)(double, double);
+  using Sampler = void (*)(Rng&, double&, double&);
 
-  PresetTarget(std::string name, std::string description, Eval eval, std::optional<double> logZ)
-      : name_(std::move(name)), description_(std::move(description)), eval_(eval), logZ_(logZ) {}
+  PresetTarget(std::string name, std::string description, Eval eval, std::optional<double> logZ, Sampler sampler = nullptr)
+      : name_(std::move(name)), description_(std::move(description)), eval_(eval), logZ_(logZ), sampler_(sampler) {}
+
+  bool canSample() const override { return sampler_ != nullptr; }
+  Batch sample(int n, Rng& rng) const override {
+    Batch x(sampler_ ? n : 0, 2);
+    for (int i = 0; i < x.rows(); ++i) sampler_(rng, x(i, 0), x(i, 1));
+    return x;
+  }
 
   TargetPtr clone() const override { return std::make_unique<PresetTarget>(*this); }
   std::string name() const override { return name_; }
@@ -72,6 +81,7 @@ class PresetTarget : public Target {
   std::string name_, description_;
   Eval eval_;
   std::optional<double> logZ_;
+  Sampler sampler_;
 };
 
 PresetTarget::Point u1(double x, double y) {
@@ -121,7 +131,23 @@ double ringLogZ() {
   return std::log(2 * kPi * radial);
 }
 
+// Radius with density ∝ r·exp(−(r − r0)²/2σ²) (the ring in polar coordinates) by rejection from
+// N(r0, σ) with acceptance r / rMax; the angle is uniform.
+void sampleRing(Rng& rng, double& x, double& y) {
+  const double rMax = kRingRadius + 8 * kRingSigma;
+  double r;
+  do r = kRingRadius + kRingSigma * rng.normal();
+  while (r <= 0 || r >= rMax || rng.uniform() * rMax > r);
+  const double t = 2 * kPi * rng.uniform();
+  x = r * std::cos(t);
+  y = r * std::sin(t);
+}
+
 constexpr double kBananaSx = 1.5, kBananaSy = 0.4;
+void sampleBanana(Rng& rng, double& x, double& y) {
+  x = kBananaSx * rng.normal();
+  y = 0.5 * x * x - 2.0 + kBananaSy * rng.normal();
+}
 // x ~ N(0, 1.5²), y | x ~ N(x²/2 - 2, 0.4²): a shear of a Gaussian, so Z = 2π·1.5·0.4.
 PresetTarget::Point banana(double x, double y) {
   const double a = x / kBananaSx, d = (y - 0.5 * x * x + 2.0) / kBananaSy;
@@ -130,6 +156,12 @@ PresetTarget::Point banana(double x, double y) {
 
 constexpr int kMixtureK = 4;
 constexpr double kMixtureRadius = 2.5, kMixtureSigma = 0.45;
+void sampleMixture(Rng& rng, double& x, double& y) {
+  const int k = std::min(kMixtureK - 1, int(rng.uniform() * kMixtureK));
+  const double t = 2 * kPi * k / kMixtureK + kPi / 4;
+  x = kMixtureRadius * std::cos(t) + kMixtureSigma * rng.normal();
+  y = kMixtureRadius * std::sin(t) + kMixtureSigma * rng.normal();
+}
 // Σ_k exp(-|x - μ_k|²/2σ²), μ_k on a circle: Z = K·2πσ².
 PresetTarget::Point mixture(double x, double y) {
   double a[kMixtureK], m = -1e300;
@@ -161,20 +193,21 @@ const std::vector<std::string>& targetPresetNames() {
 MixtureTargetShape mixtureTargetShape() { return {kMixtureK, kMixtureRadius, kMixtureSigma}; }
 
 TargetPtr makePresetTarget(const std::string& name) {
-  auto make = [](std::string n, std::string d, PresetTarget::Eval e, std::optional<double> z) {
-    return std::make_unique<PresetTarget>(std::move(n), std::move(d), e, z);
+  auto make = [](std::string n, std::string d, PresetTarget::Eval e, std::optional<double> z,
+                 PresetTarget::Sampler sampler = nullptr) {
+    return std::make_unique<PresetTarget>(std::move(n), std::move(d), e, z, sampler);
   };
   if (name == "u1") return make(name, "U1 (Rezende & Mohamed 2015): a ring of radius 2 cut into two arcs", u1, {});
   if (name == "u2") return make(name, "U2 (Rezende & Mohamed 2015): a sine wave, y = sin(πx/2)", u2, {});
   if (name == "u3") return make(name, "U3 (Rezende & Mohamed 2015): a sine wave splitting in two near x = 1", u3, {});
   if (name == "u4") return make(name, "U4 (Rezende & Mohamed 2015): a sine wave and a step-shifted copy", u4, {});
-  if (name == "ring") return make(name, "a thin ring, radius 2.5 and width σ = 0.25 (log Z known)", ring, ringLogZ());
+  if (name == "ring") return make(name, "a thin ring, radius 2.5 and width σ = 0.25 (log Z known)", ring, ringLogZ(), sampleRing);
   if (name == "banana")
     return make(name, "a banana: x ~ N(0, 1.5²), y ~ N(x²/2 − 2, 0.4²) (log Z known)", banana,
-                std::log(2 * kPi * kBananaSx * kBananaSy));
+                std::log(2 * kPi * kBananaSx * kBananaSy), sampleBanana);
   if (name == "mixture")
     return make(name, "four Gaussians of σ = 0.45 on a circle of radius 2.5, far apart (log Z known)", mixture,
-                std::log(kMixtureK * 2 * kPi * kMixtureSigma * kMixtureSigma));
+                std::log(kMixtureK * 2 * kPi * kMixtureSigma * kMixtureSigma), sampleMixture);
   return nullptr;
 }
 

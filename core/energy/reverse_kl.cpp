@@ -1,5 +1,7 @@
 #include "core/energy/reverse_kl.h"
 
+#include "core/energy/seed_streams.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -12,13 +14,6 @@ namespace {
 
 constexpr std::uint64_t kInitStream = 0xE4E2'6100'0000'0001ULL;
 
-// Stream b of seed a: the splitmix64 finalizer core/train/trainer.cpp mixes its streams with.
-std::uint64_t mixSeeds(std::uint64_t a, std::uint64_t b) {
-  std::uint64_t z = a * 0x9E3779B97F4A7C15ULL + b + 0x632BE59BD9B4E019ULL;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
 
 }  // namespace
 

@@ -50,6 +50,9 @@ ReverseKlRunner::~ReverseKlRunner() { stop(); }
 void ReverseKlRunner::start(const ReverseKlRunSettings& settings, TargetPtr target) {
   stop();
   stop_.store(false);
+  std::unique_ptr<ForwardKlTrainer> forward;
+  if (settings.forwardKl && target->canSample())
+    forward = std::make_unique<ForwardKlTrainer>(settings.config, target->clone());
   auto trainer = std::make_unique<ReverseKlTrainer>(settings.config, std::move(target));
   auto field = std::make_shared<EnergyTargetField>(targetField(trainer->target(), settings.grid));
   {
@@ -62,9 +65,12 @@ void ReverseKlRunner::start(const ReverseKlRunSettings& settings, TargetPtr targ
     snap_.trueLogZ = trainer->target().knownLogZ();
     snap_.target = std::move(field);
     snap_.params.assign(trainer->params().data(), trainer->params().data() + trainer->params().size());
+    snap_.forward = forward != nullptr;
     paused_ = false;
   }
-  worker_ = std::thread([this, settings, t = std::move(trainer)]() mutable { work(settings, std::move(t)); });
+  worker_ = std::thread([this, settings, t = std::move(trainer), f = std::move(forward)]() mutable {
+    work(settings, std::move(t), std::move(f));
+  });
 }
 
 void ReverseKlRunner::pause() {
@@ -99,7 +105,8 @@ ReverseKlRunSnapshot ReverseKlRunner::snapshot() const {
   return snap_;
 }
 
-void ReverseKlRunner::work(ReverseKlRunSettings settings, std::unique_ptr<ReverseKlTrainer> trainer) {
+void ReverseKlRunner::work(ReverseKlRunSettings settings, std::unique_ptr<ReverseKlTrainer> trainer,
+                           std::unique_ptr<ForwardKlTrainer> forward) {
   using Clock = std::chrono::steady_clock;
   using State = ReverseKlRunSnapshot::State;
   Rng cloudRng(settings.config.seed ^ 0xC10D5A3B1EULL);
@@ -117,14 +124,30 @@ void ReverseKlRunner::work(ReverseKlRunSettings settings, std::unique_ptr<Revers
     f->step = trainer->stepCount();
     return f;
   };
+  auto computeForwardFields = [&]() -> std::shared_ptr<const EnergyFields> {
+    if (!forward) return nullptr;
+    auto f = std::make_shared<EnergyFields>();
+    f->grid = settings.grid;
+    f->flowLogDensity.resize(settings.grid.size());
+    forEachChunk(settings.grid, [&](int begin, const Batch& pts) {
+      f->flowLogDensity.segment(begin, pts.rows()) = forward->logProb(pts);
+      return Status::okStatus();
+    });
+    f->maxDensity = std::exp(f->flowLogDensity.maxCoeff());
+    f->samples = forward->sample(cloudZ);
+    f->step = forward->stepCount();
+    return f;
+  };
+  double forwardKl = std::nan("");
   std::vector<LogZPoint> history;
   auto estimate = [&] {
     const ReverseKlEstimate e = trainer->estimate(settings.estimateSamples, 0xE5'7157ULL + std::uint64_t(trainer->stepCount()));
     history.push_back({trainer->stepCount(), e.importance.logZ, e.importance.logZStderr, e.importance.ess, e.elbo});
+    if (forward) forwardKl = forward->forwardKl(settings.estimateSamples, 0xF0'7157ULL + std::uint64_t(trainer->stepCount()));
     return e;
   };
   auto publish = [&](State state, std::shared_ptr<const EnergyFields> fields, const ReverseKlEstimate* e, double rate,
-                     const std::string& error) {
+                     const std::string& error, std::shared_ptr<const EnergyFields> forwardFields = nullptr) {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (state == State::Running && paused_) state = State::Paused;
@@ -145,12 +168,17 @@ void ReverseKlRunner::work(ReverseKlRunSettings settings, std::unique_ptr<Revers
       if (fields) snap_.fields = std::move(fields);
       if (rate > 0) snap_.stepsPerSec = rate;
       snap_.error = error;
+      if (forward) {
+        snap_.forwardLoss = forward->loss();
+        snap_.forwardKl = forwardKl;
+        if (forwardFields) snap_.forwardFields = std::move(forwardFields);
+      }
       snap_.params.assign(trainer->params().data(), trainer->params().data() + trainer->params().size());
     }
     if (onProgress_) onProgress_(state != State::Running && state != State::Paused);
   };
   ReverseKlEstimate e = estimate();
-  publish(State::Running, computeFields(), &e, 0, "");
+  publish(State::Running, computeFields(), &e, 0, "", computeForwardFields());
   auto lastFields = Clock::now();
   int stalled = 0;
   while (!stop_.load() && trainer->stepCount() < settings.steps) {
@@ -162,6 +190,7 @@ void ReverseKlRunner::work(ReverseKlRunSettings settings, std::unique_ptr<Revers
     const auto t0 = Clock::now();
     const int chunk = std::min<long long>(10, settings.steps - trainer->stepCount());
     const int accepted = trainer->step(chunk);
+    if (forward) forward->step(chunk);  // step for step beside it (its rate counts in the one shown)
     const double rate = accepted / std::max(1e-9, std::chrono::duration<double>(Clock::now() - t0).count());
     stalled = accepted ? 0 : stalled + chunk;
     if (stalled >= 40) {
@@ -176,15 +205,16 @@ void ReverseKlRunner::work(ReverseKlRunSettings settings, std::unique_ptr<Revers
       e = estimate();
       fresh = &e;
     }
-    std::shared_ptr<const EnergyFields> fields;
+    std::shared_ptr<const EnergyFields> fields, forwardFields;
     if (std::chrono::duration<double>(Clock::now() - lastFields).count() > 0.25) {
       fields = computeFields();
+      forwardFields = computeForwardFields();
       lastFields = Clock::now();
     }
-    publish(State::Running, std::move(fields), fresh, rate, "");
+    publish(State::Running, std::move(fields), fresh, rate, "", std::move(forwardFields));
   }
   e = estimate();
-  publish(stop_.load() ? State::Paused : State::Finished, computeFields(), &e, 0, "");
+  publish(stop_.load() ? State::Paused : State::Finished, computeFields(), &e, 0, "", computeForwardFields());
 }
 
 }  // namespace flowlab

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <atomic>
+#include <cmath>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -18,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/energy/forward_kl.h"
 #include "core/energy/reverse_kl.h"
 #include "core/eval/grid.h"
 
@@ -61,6 +63,12 @@ struct ReverseKlRunSnapshot {
   std::shared_ptr<const EnergyFields> fields;
   std::string error;  // why the fit failed
   std::vector<double> params;  // the current parameters (always finite)
+  // Forward KL beside it (forward_kl.h), for targets that can be sampled: the same flow kind fitted
+  // by maximum likelihood on the target's samples, step for step.
+  bool forward = false;
+  double forwardLoss = 0.0;               // smoothed E_p[−log q]
+  double forwardKl = std::nan("");        // KL(p ‖ q) at the last estimate (known log Z)
+  std::shared_ptr<const EnergyFields> forwardFields;
 };
 
 const char* reverseKlStateName(ReverseKlRunSnapshot::State s);  // "idle", "running", "paused", "finished", "failed"
@@ -72,6 +80,7 @@ struct ReverseKlRunSettings {
   int samples = 1500;
   int estimateEvery = 100;
   int estimateSamples = 4000;
+  bool forwardKl = true;  // also fit by forward KL when the target can be sampled
 };
 
 // The target's field on a grid (for the view, and reused by the runner).
@@ -93,7 +102,8 @@ class ReverseKlRunner {
   ReverseKlRunSnapshot snapshot() const;
 
  private:
-  void work(ReverseKlRunSettings settings, std::unique_ptr<ReverseKlTrainer> trainer);
+  void work(ReverseKlRunSettings settings, std::unique_ptr<ReverseKlTrainer> trainer,
+            std::unique_ptr<ForwardKlTrainer> forward);
 
   std::function<void(bool)> onProgress_;
   std::thread worker_;

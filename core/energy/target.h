@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "core/random.h"
 #include "core/status.h"
 #include "core/types.h"
 
@@ -40,6 +41,10 @@ class Target {
   virtual Batch gradient(const Batch& x) const = 0;
   // log Z = log ∫ exp(u) when known in closed form.
   virtual std::optional<double> knownLogZ() const { return std::nullopt; }
+  // Exact samples of p = exp(u)/Z, for the presets built from simple pieces (mixture, banana, ring):
+  // what forward KL (maximum likelihood on samples) fits, beside reverse KL.
+  virtual bool canSample() const { return false; }
+  virtual Batch sample(int /*n*/, Rng& /*rng*/) const { return Batch(0, 2); }
 };
 
 const std::vector<std::string>& targetPresetNames();  // u1 u2 u3 u4 ring banana mixture

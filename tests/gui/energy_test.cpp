@@ -95,5 +95,33 @@ TEST(EnergyView, ASceneWithATargetOpensHereWithItsSettings) {
   EXPECT_EQ(lastTraceValue(r.out, "energy_steps"), "40");
 }
 
+// The mode-seeking lesson: a target that can be sampled gets the forward-KL pane beside the
+// reverse-KL one, both with their sample clouds, none overlapping.
+TEST(EnergyView, ASampledTargetShowsForwardKlBesideReverseKl) {
+  if (!haveDisplay()) GTEST_SKIP() << "no display (run under xvfb-run)";
+  const std::string dir = makeTempDir("energy_view_forward");
+  const std::string png = dir + "/f.png";
+  ProcessResult r;
+  for (int frames = 60; frames <= 1620; frames *= 3) {
+    r = runGuiProcess("XDG_CONFIG_HOME=" + dir + " " + kFlowlab + " --scene " + std::string(FLOWLAB_SOURCE_DIR) +
+                      "/assets/scenes/ch6_reverse_kl_mode_seeking.json --trace-state --frames " + std::to_string(frames) +
+                      " --screenshot " + png + " --size 1280x800");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    if (lastTraceValue(r.out, "energy_forward_samples") == "1500" && lastTraceValue(r.out, "energy_samples") == "1500") break;
+  }
+  EXPECT_EQ(lastTraceValue(r.out, "energy_target"), "mixture");
+  EXPECT_EQ(lastTraceValue(r.out, "energy_forward"), "1");
+  const Box t = box(r.out, "energy_target_box"), f = box(r.out, "energy_flow_box"), w = box(r.out, "energy_forward_box"),
+            c = box(r.out, "energy_curve_box");
+  for (const Box* a : {&t, &f, &w})
+    for (const Box* b : {&t, &f, &w, &c})
+      if (a != b) EXPECT_FALSE(overlap(*a, *b));
+  const PngImage img = loadPng(png);
+  ASSERT_TRUE(img.ok());
+  const std::array<int, 3> dot{185, 185, 195};
+  EXPECT_GT(img.fractionNear(w.x0 + 3, w.y0 + 3, w.x1 - 3, w.y1 - 3, dot, 45), 0.002) << "forward KL's samples";
+  EXPECT_GT(img.fractionNear(f.x0 + 3, f.y0 + 3, f.x1 - 3, f.y1 - 3, dot, 45), 0.002) << "reverse KL's samples";
+}
+
 }  // namespace
 }  // namespace flowlab::test

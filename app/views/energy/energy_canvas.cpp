@@ -21,9 +21,12 @@ constexpr ImU32 kElbo = theme::kCurve;
 constexpr ImU32 kEstimate = IM_COL32(40, 110, 200, 255);
 constexpr ImU32 kTruth = IM_COL32(20, 150, 90, 255);
 
+// Above the pane, clipped to its width plus the gap's half (titles never run into the next pane).
 void paneTitle(ImDrawList* dl, const PlotFrame& f, const char* text) {
   const float em = ImGui::GetFontSize();
+  dl->PushClipRect(ImVec2(f.min().x - em, f.min().y - em * 1.6f), ImVec2(f.max().x + em, f.min().y), true);
   dl->AddText(ImVec2(f.min().x, f.min().y - em * 1.35f), theme::kText, text);
+  dl->PopClipRect();
 }
 
 // A heatmap of log-densities, or a blank pane while there is none.
@@ -57,19 +60,36 @@ Range elboRange(const ReverseKlRunSnapshot& s) {
 
 }  // namespace
 
-EnergyLayout layoutEnergy(ImVec2 origin, ImVec2 size) {
+EnergyLayout layoutEnergy(ImVec2 origin, ImVec2 size, bool withForward) {
   const float em = ImGui::GetFontSize();
   // Room left of each pane for its y tick labels ("−4"), above it for its title, below for x ticks.
   const float labels = em * 2.6f, margin = em * 0.8f, top = em * 2.0f, gap = em * 1.5f + labels;
-  const float curveH = std::max(em * 8.0f, size.y * 0.30f);
-  const float side = std::max(em * 4.0f, std::min((size.x - 2 * margin - labels - gap) / 2.0f, size.y - top - curveH - em * 5.0f));
-  const float left = origin.x + labels + (size.x - labels - (2 * side + gap)) / 2.0f;
-  const ImVec2 t0(left, origin.y + top), f0(left + side + gap, origin.y + top);
   const Range axis{-4, 4};
   EnergyLayout l;
-  l.target = PlotFrame(t0, ImVec2(t0.x + side, t0.y + side), axis, axis);
-  l.flow = PlotFrame(f0, ImVec2(f0.x + side, f0.y + side), axis, axis);
-  const float cy = t0.y + side + em * 3.4f;
+  l.hasForward = withForward;
+  auto frame = [&](float x, float y, float side) { return PlotFrame(ImVec2(x, y), ImVec2(x + side, y + side), axis, axis); };
+  // Three panes in a row get too narrow for their ticks and titles on a small canvas: there they
+  // go two by two, the curve in the fourth cell.
+  if (withForward && size.x < em * 62.0f) {
+    const float side = std::max(em * 4.0f, std::min((size.x - labels - gap - 2 * margin) / 2.0f,
+                                                    (size.y - 2 * top - em * 5.0f) / 2.0f));
+    const float left = origin.x + labels + (size.x - labels - (2 * side + gap)) / 2.0f;
+    const float row2 = origin.y + top + side + em * 1.8f + top;
+    l.target = frame(left, origin.y + top, side);
+    l.flow = frame(left + side + gap, origin.y + top, side);
+    l.forward = frame(left, row2, side);
+    l.curve = PlotFrame(ImVec2(left + side + gap, row2), ImVec2(left + 2 * side + gap, row2 + side), Range{0, 1}, Range{0, 1});
+    return l;
+  }
+  const int panes = withForward ? 3 : 2;
+  const float curveH = std::max(em * 8.0f, size.y * (withForward ? 0.24f : 0.30f));
+  const float side = std::max(em * 4.0f, std::min((size.x - 2 * margin - labels - (panes - 1) * gap) / panes,
+                                                  size.y - top - curveH - em * 5.0f));
+  const float left = origin.x + labels + (size.x - labels - (panes * side + (panes - 1) * gap)) / 2.0f;
+  l.target = frame(left, origin.y + top, side);
+  l.flow = frame(left + side + gap, origin.y + top, side);
+  l.forward = withForward ? frame(left + 2 * (side + gap), origin.y + top, side) : l.flow;
+  const float cy = origin.y + top + side + em * 3.4f;
   l.curve = PlotFrame(ImVec2(origin.x + margin + labels + em * 1.2f, cy),
                       ImVec2(origin.x + size.x - margin - em, origin.y + size.y - em * 3.0f), Range{0, 1}, Range{0, 1});
   return l;
@@ -78,34 +98,46 @@ EnergyLayout layoutEnergy(ImVec2 origin, ImVec2 size) {
 void EnergyView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float em = ImGui::GetFontSize();
-  EnergyLayout l = layoutEnergy(origin, size);
   const ReverseKlRunSnapshot& s = snap_;
+  EnergyLayout l = layoutEnergy(origin, size, s.forward);
   const GridSpec grid = s.target ? s.target->grid : running_.grid;
   const Range gx{grid.rect.xMin, grid.rect.xMax}, gy{grid.rect.yMin, grid.rect.yMax};
   l.target = PlotFrame(l.target.min(), l.target.max(), gx, gy);
   l.flow = PlotFrame(l.flow.min(), l.flow.max(), gx, gy);
+  l.forward = PlotFrame(l.forward.min(), l.forward.max(), gx, gy);
   // One colour scale for both panes, so equal colours mean equal densities.
   float high = float(1.0 / (2.0 * M_PI));
   if (s.target) high = std::max(high, float(s.target->maxDensity));
   if (s.fields) high = std::max(high, float(s.fields->maxDensity));
+  if (s.forward && s.forwardFields) high = std::max(high, float(s.forwardFields->maxDensity));
   if (s.target != drawnTarget_) drawnTarget_ = s.target, ++targetKey_;
   if (s.fields != drawnFields_) drawnFields_ = s.fields, ++flowKey_;
+  if (s.forwardFields != drawnForward_) drawnForward_ = s.forwardFields, ++forwardKey_;
   drawField(state, dl, l.target, targetHeat_, s.target ? &s.target->logDensity : nullptr, grid, targetKey_, high);
   drawField(state, dl, l.flow, flowHeat_, s.fields ? &s.fields->flowLogDensity : nullptr, grid, flowKey_, high);
-  if (s.fields) {
+  if (l.hasForward)
+    drawField(state, dl, l.forward, forwardHeat_, s.forwardFields ? &s.forwardFields->flowLogDensity : nullptr, grid,
+              forwardKey_, high);
+  auto dots = [&](const PlotFrame& f, const EnergyFields* fields) {
+    if (!fields) return;
     const float r = 1.3f * theme::strokeScale;
-    for (Eigen::Index i = 0; i < s.fields->samples.rows(); ++i) {
-      const ImVec2 p = l.flow.toPixels(s.fields->samples(i, 0), s.fields->samples(i, 1));
-      if (l.flow.contains(p)) dl->AddRectFilled(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), kSampleDot);
+    for (Eigen::Index i = 0; i < fields->samples.rows(); ++i) {
+      const ImVec2 p = f.toPixels(fields->samples(i, 0), fields->samples(i, 1));
+      if (f.contains(p)) dl->AddRectFilled(ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r), kSampleDot);
     }
-  }
+  };
+  dots(l.flow, s.fields.get());
+  if (l.hasForward) dots(l.forward, s.forwardFields.get());
   const std::string targetName = runningTarget_.size() > 40 ? runningTarget_.substr(0, 37) + "..." : runningTarget_;
   paneTitle(dl, l.target, ("target  p ∝ exp(u):  " + targetName).c_str());
-  paneTitle(dl, l.flow, ("flow q (" + running_.config.flow + ") and its samples").c_str());
+  paneTitle(dl, l.flow, l.hasForward ? ("reverse KL: q (" + running_.config.flow + ")").c_str()
+                                     : ("flow q (" + running_.config.flow + ") and its samples").c_str());
+  if (l.hasForward) paneTitle(dl, l.forward, "forward KL: on p's samples");
   AxisStyle axes;
   axes.grid = false;
   drawAxes(dl, l.target, axes);
   drawAxes(dl, l.flow, axes);
+  if (l.hasForward) drawAxes(dl, l.forward, axes);
   if (s.target && s.target->nonFinite > 0) {
     const std::string note = std::to_string(s.target->nonFinite) + " cells where u is undefined (blank)";
     dl->AddText(ImVec2(l.target.min().x, l.target.max().y + em * 1.6f), theme::kInvalid, note.c_str());
@@ -147,8 +179,9 @@ void EnergyView::canvas(AppState& state, ImVec2 origin, ImVec2 size) {
     dl->AddText(ImVec2(x + em * 1.2f, y), theme::kText, text);
     x += em * 1.2f + ImGui::CalcTextSize(text).x + em;
   };
-  legend(kElbo, "ELBO E[u − log q]");
-  legend(kEstimate, "log Z by importance sampling (± 1 s.e.)");
+  const bool narrow = c.max().x - c.min().x < em * 40.0f;  // the two-by-two layout's fourth cell
+  legend(kElbo, narrow ? "ELBO" : "ELBO E[u − log q]");
+  legend(kEstimate, narrow ? "log Z (IS)" : "log Z by importance sampling (± 1 s.e.)");
   if (s.trueLogZ) legend(kTruth, "true log Z");
   layout_ = l;
 }

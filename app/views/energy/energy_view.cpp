@@ -214,6 +214,15 @@ void EnergyView::readouts() {
       showTooltip("Effective sample size of the importance weights: near 100%% when q matches the target; a few "
                   "samples carrying all the weight mean q misses part of it");
   }
+  if (s.forward) {
+    ImGui::Separator();
+    ImGui::Text("forward KL (ML on p's samples)");
+    if (ImGui::IsItemHovered())
+      showTooltip("The same flow kind fitted beside it by maximum likelihood to exact samples of the target: "
+                  "forward KL covers every mode where reverse KL seeks one");
+    if (std::isfinite(s.forwardLoss)) ImGui::Text("NLL E_p[−log q] = %.3f", s.forwardLoss);
+    if (std::isfinite(s.forwardKl)) ImGui::Text("KL(p ‖ q) ≈ %.3f", s.forwardKl);
+  }
   if (s.nonFiniteEvents > 0) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarningText);
     ImGui::TextWrapped("%d non-finite steps rolled back (learning rate halved each time)", s.nonFiniteEvents);
@@ -344,8 +353,13 @@ void EnergyView::traceState(std::string& out) const {
                 s.fields ? int(s.fields->samples.rows()) : 0);
   out += buf;
   // Pane rectangles in pixels (x0,y0,x1,y1), for layout tests.
+  if (s.forward) {
+    std::snprintf(buf, sizeof buf, " energy_forward=1 energy_forward_kl=%.4f energy_forward_samples=%d", s.forwardKl,
+                  s.forwardFields ? int(s.forwardFields->samples.rows()) : 0);
+    out += buf;
+  }
   for (auto [name, f] : {std::pair{"energy_target_box", &layout_.target}, std::pair{"energy_flow_box", &layout_.flow},
-                         std::pair{"energy_curve_box", &layout_.curve}}) {
+                         std::pair{"energy_forward_box", &layout_.forward}, std::pair{"energy_curve_box", &layout_.curve}}) {
     std::snprintf(buf, sizeof buf, " %s=%d,%d,%d,%d", name, int(f->min().x), int(f->min().y), int(f->max().x),
                   int(f->max().y));
     out += buf;

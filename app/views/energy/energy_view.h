@@ -20,7 +20,8 @@
 namespace flowlab::app {
 
 struct EnergyLayout {
-  PlotFrame target{ImVec2(), ImVec2(), Range{}, Range{}}, flow = target, curve = target;
+  PlotFrame target{ImVec2(), ImVec2(), Range{}, Range{}}, flow = target, forward = target, curve = target;
+  bool hasForward = false;  // a third pane: forward KL beside reverse KL
 };
 
 // What the sidebar edits: the next fit's settings.
@@ -69,10 +70,10 @@ class EnergyView : public View {
   ReverseKlRunSnapshot snap_;
   ReverseKlRunSettings running_;  // what the current fit was started with
   std::string runningTarget_;
-  HeatmapRenderer targetHeat_, flowHeat_;
-  std::shared_ptr<const EnergyFields> drawnFields_;
+  HeatmapRenderer targetHeat_, flowHeat_, forwardHeat_;
+  std::shared_ptr<const EnergyFields> drawnFields_, drawnForward_;
   std::shared_ptr<const EnergyTargetField> drawnTarget_;
-  std::uint64_t flowKey_ = 0, targetKey_ = 0;
+  std::uint64_t flowKey_ = 0, targetKey_ = 0, forwardKey_ = 0;
   std::string lessonTitle_, lessonText_;  // of the scene opened last (a lesson's explanation)
   std::string savePath_;
   bool showSave_ = false;
@@ -80,6 +81,7 @@ class EnergyView : public View {
   EnergyLayout layout_{};
 };
 
-EnergyLayout layoutEnergy(ImVec2 origin, ImVec2 size);
+// Two density panes (target, reverse-KL flow) or three (and the forward-KL flow) over the curve.
+EnergyLayout layoutEnergy(ImVec2 origin, ImVec2 size, bool withForward);
 
 }  // namespace flowlab::app

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cmath>
 #include <thread>
 
 #include "core/energy/reverse_kl_runner.h"
@@ -54,6 +55,21 @@ TEST(ReverseKlRunner, RunsToTheEndAndPublishesWhatTheViewDraws) {
   const double qMass = s.fields->flowLogDensity.array().exp().sum() * s.fields->grid.cellArea();
   EXPECT_GT(qMass, 0.8);
   EXPECT_LT(qMass, 1.0 + 1e-3);
+  // The banana can be sampled: forward KL runs beside it, step for step, with its own fields.
+  ASSERT_TRUE(s.forward);
+  ASSERT_TRUE(s.forwardFields);
+  EXPECT_EQ(s.forwardFields->step, 200);
+  EXPECT_EQ(s.forwardFields->samples.rows(), 200);
+  EXPECT_TRUE(std::isfinite(s.forwardKl));
+  EXPECT_GT(s.forwardFields->flowLogDensity.array().exp().sum() * s.forwardFields->grid.cellArea(), 0.8);
+}
+
+TEST(ReverseKlRunner, ATargetWithoutSamplesHasNoForwardFit) {
+  ReverseKlRunner runner;
+  runner.start(smallRun(20), makePresetTarget("u2"));
+  runner.wait();
+  EXPECT_FALSE(runner.snapshot().forward);
+  EXPECT_FALSE(runner.snapshot().forwardFields);
 }
 
 TEST(ReverseKlRunner, PausesResumesAndStops) {
